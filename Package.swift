@@ -1,0 +1,26 @@
+// swift-tools-version: 6.0
+// The Swift companion to the blog post "Netflix Recommendations Mastery": one small library
+// (Sources/Recommender) and one walkthrough executable per blog section (Chapters/chapter-*).
+// No package dependencies: Foundation, Dispatch and the toolchain's test libraries only.
+import PackageDescription
+
+/// Target name = folder name = command, in blog order.
+let chapters: [String] = []
+
+let package = Package(
+  name: "NetflixRecommendations",
+  platforms: [.macOS(.v13)],
+  targets: [
+    // Library
+    .target(name: "Recommender", path: "Sources/Recommender")
+  ]
+    // Chapters, in blog order
+    + chapters.map { name in
+      .executableTarget(name: name, dependencies: ["Recommender"], path: "Chapters/\(name)")
+    }
+    // Tests
+    + [
+      .testTarget(name: "RecommenderTests", dependencies: ["Recommender"])
+    ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,104 @@
+import Foundation
+
+/// A Mersenne Twister (MT19937) that reproduces numpy's legacy global generator.
+///
+/// `NumpyRandom(seed: s)` is in the same state as Python after `np.random.seed(s)`, and
+/// ``nextDouble()`` returns what `np.random.rand()` returns next. So a chapter run with
+/// `--seed s` starts from the very matrices the blog's listing draws.
+///
+/// The generator is a value type: copying it forks the stream, which keeps chapters free of
+/// global mutable state.
+public struct NumpyRandom: Sendable {
+  private static let stateSize = 624
+  private static let shift = 397
+  private var state: [UInt32]
+  private var position: Int
+  /// The second value of the last polar Box–Muller pair, as numpy's legacy `gauss` keeps it.
+  private var cachedGaussian: Double?
+
+  /// Seeds the stream as numpy's `np.random.seed(seed)` does for an integer seed.
+  public init(seed: UInt32) {
+    var state = [UInt32](repeating: 0, count: Self.stateSize)
+    state[0] = seed
+    for index in 1..<Self.stateSize {
+      let previous = state[index - 1]
+      state[index] = 1_812_433_253 &* (previous ^ (previous >> 30)) &+ UInt32(index)
+    }
+    self.state = state
+    self.position = Self.stateSize
+    self.cachedGaussian = nil
+  }
+
+  /// The next raw 32-bit output of MT19937.
+  public mutating func nextUInt32() -> UInt32 {
+    if position >= Self.stateSize { twist() }
+    var y = state[position]
+    position += 1
+    y ^= y >> 11
+    y ^= (y << 7) & 0x9d2c_5680
+    y ^= (y << 15) & 0xefc6_0000
+    y ^= y >> 18
+    return y
+  }
+
+  /// A double uniform in [0, 1) with 53 random bits, as `np.random.rand()` draws it.
+  public mutating func nextDouble() -> Double {
+    let high = Double(nextUInt32() >> 5)
+    let low = Double(nextUInt32() >> 6)
+    return (high * 67_108_864.0 + low) / 9_007_199_254_740_992.0
+  }
+
+  /// A standard normal draw, by numpy's legacy polar method (`np.random.standard_normal`).
+  public mutating func nextGaussian() -> Double {
+    if let cached = cachedGaussian {
+      cachedGaussian = nil
+      return cached
+    }
+    while true {
+      let x1 = 2.0 * nextDouble() - 1.0
+      let x2 = 2.0 * nextDouble() - 1.0
+      let radiusSquared = x1 * x1 + x2 * x2
+      if radiusSquared >= 1.0 || radiusSquared == 0.0 { continue }
+      let factor = (-2.0 * log(radiusSquared) / radiusSquared).squareRoot()
+      cachedGaussian = factor * x1
+      return factor * x2
+    }
+  }
+
+  /// An integer uniform in `0...upperBound`, by numpy's legacy masked rejection sampling.
+  public mutating func nextInt(through upperBound: Int) -> Int {
+    precondition(upperBound >= 0 && upperBound <= Int(UInt32.max), "bound out of range")
+    if upperBound == 0 { return 0 }
+    var mask = UInt32(upperBound)
+    mask |= mask >> 1
+    mask |= mask >> 2
+    mask |= mask >> 4
+    mask |= mask >> 8
+    mask |= mask >> 16
+    while true {
+      let value = nextUInt32() & mask
+      if value <= UInt32(upperBound) { return Int(value) }
+    }
+  }
+
+  /// Shuffles in place as numpy's legacy `np.random.shuffle` does for a 1-D array.
+  public mutating func shuffle<Element>(_ elements: inout [Element]) {
+    guard elements.count > 1 else { return }
+    for index in stride(from: elements.count - 1, to: 0, by: -1) {
+      let other = nextInt(through: index)
+      elements.swapAt(index, other)
+    }
+  }
+
+  private mutating func twist() {
+    let upperMask: UInt32 = 0x8000_0000
+    let lowerMask: UInt32 = 0x7fff_ffff
+    for index in 0..<Self.stateSize {
+      let y = (state[index] & upperMask) | (state[(index + 1) % Self.stateSize] & lowerMask)
+      var next = state[(index + Self.shift) % Self.stateSize] ^ (y >> 1)
+      if y & 1 != 0 { next ^= 0x9908_b0df }
+      state[index] = next
+    }
+    position = 0
+  }
+}
