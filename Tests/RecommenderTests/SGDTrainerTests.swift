@@ -1,0 +1,115 @@
+import Testing
+
+@testable import Recommender
+
+@Suite("One SGD step, worked by hand")
+struct SGDTrainerTests {
+  /// One user, one movie, one rating of 4 stars; p = (1, 2), q = (3, 1), so r̂ = 5 and e = −1.
+  static func oneRating(biases: Bool = false) -> (MatrixFactorization, [Rating]) {
+    let model = MatrixFactorization(
+      P: Matrix([[1, 2]]), Q: Matrix([[3, 1]]), usesBiases: biases, globalMean: 3)
+    return (model, [Rating(user: 0, item: 0, value: 4)])
+  }
+
+  static func close(_ actual: [Double], _ expected: [Double]) -> Bool {
+    actual.count == expected.count && zip(actual, expected).allSatisfy { abs($0 - $1) < 1e-12 }
+  }
+
+  @Test("the blog's order: qᵢ moves with the pᵤ just updated")
+  func blogSequentialStep() {
+    var (model, ratings) = Self.oneRating()
+    var trainer = SGDTrainer(settings: .init(learningRate: 0.1), ratings: ratings)
+    let error = trainer.runEpoch(&model)
+    // p ← (1, 2) + 0.1·(−1)·(3, 1) = (0.7, 1.9);  q ← (3, 1) + 0.1·(−1)·(0.7, 1.9) = (2.93, 0.81)
+    #expect(error == 1)
+    #expect(Self.close(model.P.row(0), [0.7, 1.9]))
+    #expect(Self.close(model.Q.row(0), [2.93, 0.81]))
+  }
+
+  @Test("the simultaneous update: qᵢ moves with the pᵤ from before the step")
+  func simultaneousStep() {
+    var (model, ratings) = Self.oneRating()
+    var trainer = SGDTrainer(
+      settings: .init(learningRate: 0.1, factorUpdate: .simultaneous), ratings: ratings)
+    _ = trainer.runEpoch(&model)
+    // q ← (3, 1) + 0.1·(−1)·(1, 2) = (2.9, 0.8)
+    #expect(Self.close(model.Q.row(0), [2.9, 0.8]))
+  }
+
+  @Test("biases and λ: every parameter steps against the error and towards zero")
+  func biasedRegularizedStep() {
+    var (model, ratings) = Self.oneRating(biases: true)
+    var trainer = SGDTrainer(
+      settings: .init(learningRate: 0.1, biasLearningRate: 0.05, regularization: 0.5),
+      ratings: ratings)
+    let error = trainer.runEpoch(&model)
+    // r̂ = 3 + 0 + 0 + 5 = 8, e = −4
+    // bᵤ = bᵢ = 0.05·(−4 − 0.5·0) = −0.2
+    // p = (1 + 0.1·(−12 − 0.5), 2 + 0.1·(−4 − 1)) = (−0.25, 1.5)
+    // q = (3 + 0.1·(1 − 1.5), 1 + 0.1·(−6 − 0.5)) = (2.95, 0.35)
+    #expect(error == 4)
+    #expect(Self.close(model.userBiases + model.itemBiases, [-0.2, -0.2]))
+    #expect(Self.close(model.P.row(0), [-0.25, 1.5]))
+    #expect(Self.close(model.Q.row(0), [2.95, 0.35]))
+  }
+
+  @Test("with no factors the model is the bias-only baseline μ + bᵤ + bᵢ")
+  func biasOnlyBaseline() {
+    var random = NumpyRandom(seed: 1)
+    let model = MatrixFactorization(
+      users: 2, items: 3, factors: 0, usesBiases: true, globalMean: 3.5, random: &random)
+    #expect(model.predict(user: 1, item: 2) == 3.5)
+  }
+
+  @Test("a shuffled visit order is the same for the same seed and differs from the given order")
+  func shuffledOrderIsSeeded() {
+    let ratings = BlogSamples.listing.ratings
+    func trained(_ order: SGDTrainer.VisitOrder) -> Matrix {
+      var random = NumpyRandom(seed: 3)
+      var model = MatrixFactorization(users: 5, items: 4, factors: 2, random: &random)
+      var trainer = SGDTrainer(settings: .init(visitOrder: order), ratings: ratings)
+      _ = trainer.runEpoch(&model)
+      return model.P
+    }
+    #expect(trained(.shuffledEachEpoch(seed: 9)) == trained(.shuffledEachEpoch(seed: 9)))
+    #expect(trained(.shuffledEachEpoch(seed: 9)) != trained(.asGiven))
+  }
+
+  @Test("a learning rate far too large stops training with the epoch it diverged in")
+  func divergence() {
+    var random = NumpyRandom(seed: 42)
+    var model = MatrixFactorization(users: 5, items: 4, factors: 2, random: &random)
+    var trainer = SGDTrainer(
+      settings: .init(learningRate: 1.5), ratings: BlogSamples.listing.ratings)
+    #expect {
+      _ = try trainer.train(&model, epochs: 50)
+    } throws: { error in
+      guard case .diverged(let epoch, let rate) = error as? TrainingError else { return false }
+      return epoch >= 1 && epoch <= 50 && rate == 1.5
+    }
+  }
+
+  @Test("the history keeps one record per epoch with train and test metrics")
+  func history() throws {
+    var random = NumpyRandom(seed: 42)
+    var model = MatrixFactorization(users: 5, items: 4, factors: 2, random: &random)
+    let ratings = BlogSamples.listing.ratings
+    var trainer = SGDTrainer(settings: .init(), ratings: Array(ratings.dropLast()))
+    let history = try trainer.train(&model, epochs: 5, test: [ratings.last!])
+    #expect(history.records.map(\.epoch) == [1, 2, 3, 4, 5])
+    #expect(history.records.allSatisfy { $0.test?.count == 1 && $0.train.count == 19 })
+  }
+}
+
+@Suite("Error metrics")
+struct MetricsTests {
+  @Test("MAE and RMSE of errors 1, −1, 2, 0 are 1 and √1.5")
+  func maeAndRMSE() {
+    let ratings = [4.0, 2, 5, 3].enumerated().map { Rating(user: $0.offset, item: 0, value: $0.element) }
+    let predictions = [3.0, 3, 3, 3]
+    let metrics = ErrorMetrics(ratings: ratings) { predictions[$0.user] }
+    #expect(metrics.mae == 1)
+    #expect(metrics.rmse == 1.5.squareRoot())
+    #expect(metrics.count == 4)
+  }
+}
