@@ -16,9 +16,7 @@ extension ChapterInfo {
     // its help on the next line rather than pushing every help text right.
     let flagColumn = entries.map(\.flag.count).filter { $0 <= 24 }.max() ?? 0
     let helpIndent = String(repeating: " ", count: 2 + flagColumn + 2)
-    var lines = [
-      "Usage: \(command) [options]", "",
-    ]
+    var lines = ["Usage: \(command) [options]", ""]
     lines += wrapText(summary, width: 80)
     lines.append("")
     lines += wrapText(
