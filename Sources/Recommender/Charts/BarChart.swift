@@ -125,7 +125,7 @@ public struct BarChart: Sendable {
       of: values.map(valueLabel), fontSize: ChartTypography.valueLabelSize)
     let frame = makeFrame(
       valueScale: AxisScale(kind: .linear, covering: values, includesZero: true))
-    let slot = frame.xBandWidth * (groups.count > 1 ? 0.8 : 0.7) / Double(max(1, groups.count))
+    let slot = frame.xBandWidth * bandFill / Double(barsPerBand)
     return widest > slot - 6
   }
 
@@ -139,6 +139,19 @@ public struct BarChart: Sendable {
     return hasNegativeValues && value > 0 && !roundsToZero ? "+" + text : text
   }
 
+  /// The most bars any one category shows: groups with no value in a category take no slot,
+  /// so user-only and movie-only categories each get one full-width bar.
+  private var barsPerBand: Int {
+    let counts = categories.indices.map { index in
+      groups.filter { $0.values[index]?.isFinite ?? false }.count
+    }
+    return max(1, counts.max() ?? 1)
+  }
+
+  /// The share of a band its bars fill: 70% for single bars, 80% for grouped ones, so
+  /// categories stay visibly apart.
+  private var bandFill: Double { barsPerBand > 1 ? 0.8 : 0.7 }
+
   private func color(ofGroup index: Int) -> String {
     groups[index].color ?? ChartPalette.color(at: index)
   }
@@ -148,10 +161,8 @@ public struct BarChart: Sendable {
   private func drawBars(into canvas: inout SVGCanvas, frame: CartesianFrame, scale: AxisScale) {
     let isVertical = orientation == .vertical
     let band = isVertical ? frame.xBandWidth : frame.yBandHeight
-    // Bars fill 70% of their band (80% when grouped) so categories stay visibly apart.
-    let inner = band * (groups.count > 1 ? 0.8 : 0.7)
-    let slot = inner / Double(max(1, groups.count))
-    let thickness = groups.count > 1 ? max(1, slot - 2) : slot
+    let slot = band * bandFill / Double(barsPerBand)
+    let thickness = barsPerBand > 1 ? max(1, slot - 2) : slot
     let zero = scale.fraction(of: 0)
     let upwardLabels = labelsRunUpward
     canvas.beginGroup(label: "bars")

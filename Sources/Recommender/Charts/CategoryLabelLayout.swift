@@ -1,6 +1,8 @@
-/// How category names fit under a row of bars or heatmap columns: straight (wrapped to at most
-/// three lines) when their words fit their slot, otherwise slanted at 45° so they cannot collide, and
-/// shortened with "…" beyond `maximumSlantedWidth` so one long name cannot squash the plot.
+/// How category names fit under a row of bars or above heatmap columns.
+///
+/// Straight, wrapped to at most three lines, when their words fit their slot; otherwise slanted
+/// at 45° so neighbours cannot collide, and shortened with "…" beyond `maximumSlantedWidth` so
+/// one long name cannot squash the plot.
 struct CategoryLabelLayout {
   /// The slant of labels that do not fit straight.
   static let slantDegrees = -45.0

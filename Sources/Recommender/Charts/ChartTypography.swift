@@ -7,7 +7,7 @@ enum ChartTypography {
   static let axisTitleSize = 13.0
   static let tickLabelSize = 12.0
   static let legendSize = 12.0
-  static let valueLabelSize = 11.0
+  static let valueLabelSize = 12.0
   static let cellValueSize = 13.0
   static let pointLabelSize = 12.0
   /// Distance between baselines of consecutive lines, as a multiple of the font size.

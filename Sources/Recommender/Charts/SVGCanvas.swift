@@ -118,8 +118,9 @@ struct SVGCanvas {
       text(lines.first ?? "", x: x, y: y, size: size, fill: fill, anchor: anchor, bold: bold)
       return
     }
+    let lineStep = number(size * ChartTypography.lineHeight)
     let spans = lines.enumerated().map { index, line in
-      "<tspan x=\"\(number(x))\" dy=\"\(index == 0 ? "0" : number(size * ChartTypography.lineHeight))\">"
+      "<tspan x=\"\(number(x))\" dy=\"\(index == 0 ? "0" : lineStep)\">"
         + XMLText.escaped(line) + "</tspan>"
     }
     elements.append(

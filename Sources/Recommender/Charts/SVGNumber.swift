@@ -7,7 +7,7 @@ import Foundation
 public enum SVGNumber {
   /// A coordinate or length: two decimals, trailing zeros trimmed, never "-0".
   ///
-  /// `12.5` → "12.5", `3.0` → "3", `-0.001` → "0", `0.125` → "0.13". Non-finite values (which a
+  /// `12.5` → "12.5", `3.0` → "3", `-0.001` → "0", `12.3456` → "12.35". Non-finite values (which a
   /// correct chart never produces) become "0" so the document stays valid XML.
   public static func coordinate(_ value: Double) -> String {
     var text = fixed(value, decimals: 2)

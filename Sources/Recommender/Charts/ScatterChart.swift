@@ -41,15 +41,11 @@ public struct ScatterChart: Sendable {
   /// - Complexity: O(n²) in the number of points, for label placement.
   public func svg() -> String {
     let points = groups.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
-    // Pad the data range so markers and their labels do not sit on the frame; a little more
-    // on the right, where labels go first.
+    // Pad the data range so markers and their labels do not sit on the frame.
     let xs = points.map(\.x)
     let ys = points.map(\.y)
     let xSpan = max((xs.max() ?? 1) - (xs.min() ?? 0), 1e-9)
     let ySpan = max((ys.max() ?? 1) - (ys.min() ?? 0), 1e-9)
-    let xScale = AxisScale.linear(
-      NiceScale(
-        minimum: (xs.min() ?? 0) - 0.06 * xSpan, maximum: (xs.max() ?? 1) + 0.18 * xSpan))
     let yScale = AxisScale.linear(
       NiceScale(minimum: (ys.min() ?? 0) - 0.08 * ySpan, maximum: (ys.max() ?? 1) + 0.08 * ySpan))
     let showsLegend =
@@ -58,10 +54,32 @@ public struct ScatterChart: Sendable {
       entries: groups.enumerated().map { index, group in
         LegendEntry(name: group.name, symbol: .marker(shape(of: index), color: color(of: index)))
       })
-    let frame = CartesianFrame(
-      width: width, height: height, title: title, subtitle: subtitle, xAxisTitle: xAxisTitle,
-      yAxisTitle: yAxisTitle, x: .numeric(xScale), y: .numeric(yScale),
-      legend: showsLegend ? legend : nil, legendPlacement: legendPlacement)
+    func makeFrame(_ xScale: AxisScale) -> CartesianFrame {
+      CartesianFrame(
+        width: width, height: height, title: title, subtitle: subtitle, xAxisTitle: xAxisTitle,
+        yAxisTitle: yAxisTitle, x: .numeric(xScale), y: .numeric(yScale),
+        legend: showsLegend ? legend : nil, legendPlacement: legendPlacement)
+    }
+    // Labels go right of their markers first. Stretch the x range so every label fits right of
+    // its point, and none has to flip left into a neighbour: with plot width W, range
+    // minimum…maximum and a label L pixels long at x, (maximum − x) · W / (maximum − minimum) ≥ L
+    // gives maximum ≥ (x · W − L · minimum) / (W − L).
+    let minimumX = (xs.min() ?? 0) - 0.06 * xSpan
+    let paddedMaximumX = (xs.max() ?? 1) + 0.06 * xSpan
+    let plotWidth = makeFrame(.linear(NiceScale(minimum: minimumX, maximum: paddedMaximumX)))
+      .plot.width
+    let neededMaximum =
+      points.map { point -> Double in
+        let labelLength =
+          TextMetrics.width(of: point.label, fontSize: ChartTypography.pointLabelSize)
+          + Self.markerSize + 6
+        // A label longer than half the plot cannot fit by stretching; it will flip left.
+        guard labelLength < plotWidth / 2 else { return paddedMaximumX }
+        return (point.x * plotWidth - labelLength * minimumX) / (plotWidth - labelLength)
+      }.max() ?? paddedMaximumX
+    let xScale = AxisScale.linear(
+      NiceScale(minimum: minimumX, maximum: max(paddedMaximumX, neededMaximum)))
+    let frame = makeFrame(xScale)
 
     var canvas = SVGCanvas(width: width, height: height)
     frame.drawGrid(into: &canvas)
