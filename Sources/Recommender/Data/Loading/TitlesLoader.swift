@@ -1,0 +1,101 @@
+import Foundation
+
+/// Loaded ratings whose movies are named by a titles file, and how well the file matched.
+public struct TitledRatings: Sendable, Equatable {
+  /// The ratings, with `dataset.itemNames` holding titles where the file had one.
+  public var ratings: LoadedRatings
+  /// The layout the titles file was read as.
+  public var format: TitlesFileFormat
+  /// How many titles the file holds.
+  public var titleCount: Int
+  /// How many of the rated movies got a title; the rest keep "Movie <id>".
+  public var matchedItemCount: Int
+
+  /// One line for narration, e.g. "1682 of 1682 rated movies have a title (the file holds 1682)".
+  public var summary: String {
+    "\(matchedItemCount) of \(ratings.dataset.itemCount) rated movies have a title"
+      + " (the file holds \(titleCount))"
+  }
+}
+
+/// Names a loaded dataset's movies from a MovieLens titles file (`u.item` or `movies.csv`).
+public enum TitlesLoader {
+  /// Reads the titles in `titlesPath` and applies them by the ratings file's original item ids.
+  ///
+  /// A partial match is fine (the summary says how many matched); a file that titles none of the
+  /// rated movies is the wrong file and an error. Empty titles are skipped, and for an id listed
+  /// twice the first title wins.
+  ///
+  /// - Parameters:
+  ///   - titlesPath: The titles file, as the user named it.
+  ///   - loaded: Ratings from `RatingsLoader.load`.
+  /// - Throws: `DataFileError` for a missing, empty or malformed file, or one matching no item.
+  /// - Complexity: O(bytes in the titles file + items).
+  public static func apply(titlesPath: String, to loaded: LoadedRatings) throws(DataFileError)
+    -> TitledRatings
+  {
+    let data = try DataFile.contents(of: titlesPath)
+    let result = data.withUnsafeBytes { bytes in
+      Result { () throws(DataFileError) -> TitledRatings in
+        try apply(bytes, file: titlesPath, to: loaded)
+      }
+    }
+    return try result.get()
+  }
+
+  /// Applies a whole titles file held in memory.
+  static func apply(_ bytes: UnsafeRawBufferPointer, file: String, to loaded: LoadedRatings)
+    throws(DataFileError) -> TitledRatings
+  {
+    guard let format = try TitlesFileFormat.detect(in: bytes, file: file) else {
+      throw DataFileError(file: file, problem: "file has only blank lines")
+    }
+    let rule = format.fieldCountRule
+    var itemByID: [String: Int] = [:]
+    for (item, id) in loaded.itemIDs.enumerated() { itemByID[id] = item }
+    var itemNames = loaded.dataset.itemNames
+    var titled = [Bool](repeating: false, count: itemNames.count)
+    var titleCount = 0
+    var matchedItemCount = 0
+    var sawHeader = false
+
+    var reader = CSVReader(
+      bytes: bytes, delimiter: format.delimiter, dialect: format.dialect, file: file)
+    var fields: [CSVField] = []
+    while let line = try reader.nextRecord(into: &fields) {
+      // Detection saw to it that a movies.csv file starts with its header.
+      if format == .movieLensMovies, !sawHeader {
+        sawHeader = true
+        continue
+      }
+      guard fields.count >= rule.minimum, fields.count <= rule.maximum else {
+        throw DataFileError(
+          file: file, line: line, problem: "\(rule.expectation), found \(fields.count)")
+      }
+      titleCount += 1
+      let title = reader.text(of: fields[1], encoding: format.encoding)
+      guard !title.isEmpty, let item = itemByID[reader.text(of: fields[0])], !titled[item]
+      else { continue }
+      itemNames[item] = title
+      titled[item] = true
+      matchedItemCount += 1
+    }
+
+    guard titleCount > 0 else {
+      throw DataFileError(
+        file: file,
+        problem: sawHeader ? "file has a header but no titles" : "file has only blank lines")
+    }
+    guard matchedItemCount > 0 else {
+      let problem =
+        titleCount == 1
+        ? "its only title does not match an item id in the ratings"
+        : "none of its \(titleCount) titles match an item id in the ratings"
+      throw DataFileError(file: file, problem: problem)
+    }
+    var ratings = loaded
+    ratings.dataset.itemNames = itemNames
+    return TitledRatings(
+      ratings: ratings, format: format, titleCount: titleCount, matchedItemCount: matchedItemCount)
+  }
+}
