@@ -16,10 +16,10 @@ struct ChartLayoutTests {
 
   @Test("wraps at spaces to the width and honours explicit line breaks")
   func wrapping() {
-    let lines = TextWrapping.lines("The Action Hero", maximumWidth: 70, fontSize: 12)
+    let lines = LabelWrapping.lines("The Action Hero", maximumWidth: 70, fontSize: 12)
     #expect(lines == ["The Action", "Hero"])
     #expect(
-      TextWrapping.lines("R: ratings\n(5 × 4)", maximumWidth: 500, fontSize: 12) == [
+      LabelWrapping.lines("R: ratings\n(5 × 4)", maximumWidth: 500, fontSize: 12) == [
         "R: ratings", "(5 × 4)",
       ])
   }

@@ -60,7 +60,7 @@ struct CartesianFrame {
       yLabelWidth = TextMetrics.maximumWidth(of: scale.ticks.map(\.label), fontSize: tickSize)
     case .categories(let names):
       yCategoryLines = names.map {
-        TextWrapping.lines($0, maximumWidth: width * 0.3, fontSize: tickSize)
+        LabelWrapping.lines($0, maximumWidth: width * 0.3, fontSize: tickSize)
       }
       yLabelWidth = TextMetrics.maximumWidth(of: yCategoryLines.flatMap { $0 }, fontSize: tickSize)
     }

@@ -27,7 +27,7 @@ struct CategoryLabelLayout {
     // Wrap to the slot; a label needing more than three lines keeps three, the last one
     // ending in "…". Only a single word too wide for the slot forces the slant.
     let wrapped = labels.map { label -> [String] in
-      let lines = TextWrapping.lines(label, maximumWidth: available, fontSize: fontSize)
+      let lines = LabelWrapping.lines(label, maximumWidth: available, fontSize: fontSize)
       guard lines.count > 3 else { return lines }
       let rest = lines[2...].joined(separator: " ")
       return Array(lines[..<2])

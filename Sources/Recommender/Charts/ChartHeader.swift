@@ -7,11 +7,11 @@ struct ChartHeader {
 
   init(title: String, subtitle: String?, width: Double) {
     let available = width - 2 * Self.padding
-    titleLines = TextWrapping.lines(
+    titleLines = LabelWrapping.lines(
       title, maximumWidth: available, fontSize: ChartTypography.titleSize, bold: true)
     subtitleLines =
       subtitle.map {
-        TextWrapping.lines($0, maximumWidth: available, fontSize: ChartTypography.subtitleSize)
+        LabelWrapping.lines($0, maximumWidth: available, fontSize: ChartTypography.subtitleSize)
       } ?? []
   }
 

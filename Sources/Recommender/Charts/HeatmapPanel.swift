@@ -84,7 +84,7 @@ public struct HeatmapPanel: Sendable {
         let layout = HeatmapGridLayout(grid: grid, cellWidth: cellWidth, cellHeight: cellHeight)
         // Captions may be as wide as the block, or 150px for narrow matrices such as P.
         let captionWidth = max(layout.rowLabelWidth + layout.gridWidth, 150)
-        let lines = TextWrapping.lines(caption, maximumWidth: captionWidth, fontSize: captionSize)
+        let lines = LabelWrapping.lines(caption, maximumWidth: captionWidth, fontSize: captionSize)
         // The caption is centred under the grid and may overhang the block on either side.
         let gridCenter = layout.rowLabelWidth + layout.gridWidth / 2
         let halfCaption = TextMetrics.maximumWidth(of: lines, fontSize: captionSize) / 2
@@ -124,7 +124,7 @@ public struct HeatmapPanel: Sendable {
       captionTop + Double(captionLineCount) * captionSize * ChartTypography.lineHeight + padding
     let noteLines =
       note.map {
-        TextWrapping.lines(
+        LabelWrapping.lines(
           $0, maximumWidth: width - 2 * padding, fontSize: ChartTypography.valueLabelSize)
       } ?? []
     let noteTop = height - padding + 8

@@ -1,5 +1,5 @@
 /// Greedy word wrapping by estimated width, for titles and category labels.
-enum TextWrapping {
+enum LabelWrapping {
   /// `text` broken at spaces (and explicit "\n") into lines no wider than `maximumWidth` where
   /// possible; a single word wider than that gets a line of its own rather than being split.
   ///
