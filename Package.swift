@@ -5,7 +5,10 @@
 import PackageDescription
 
 /// Target name = folder name = command, in blog order.
-let chapters: [String] = []
+let chapters = [
+  "chapter-data-setup",
+  "chapter-basic-mf",
+]
 
 let package = Package(
   name: "NetflixRecommendations",
@@ -20,7 +23,12 @@ let package = Package(
     }
     // Tests
     + [
-      .testTarget(name: "RecommenderTests", dependencies: ["Recommender"])
+      .testTarget(name: "RecommenderTests", dependencies: ["Recommender"]),
+      // Runs each chapter as a process, so it depends on every chapter being built.
+      .testTarget(
+        name: "ChapterTests",
+        dependencies: chapters.map { .target(name: $0) },
+        exclude: ["Snapshots"]),
     ],
   swiftLanguageModes: [.v6]
 )

@@ -92,7 +92,8 @@ struct BlogListingTests {
     #expect(errors == expected.biases)
   }
 
-  @Test("section 9: biases and λ = 0.1 from the next draws, every 20 epochs", arguments: expectations)
+  @Test(
+    "section 9: biases and λ = 0.1 from the next draws, every 20 epochs", arguments: expectations)
   func regularized(expected: Expected) {
     var random = NumpyRandom(seed: expected.seed)
     _ = MatrixFactorization(users: 5, items: 4, factors: 2, random: &random)

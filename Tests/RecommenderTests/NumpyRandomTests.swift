@@ -8,7 +8,8 @@ struct NumpyRandomTests {
   func seed42Vector() {
     var random = NumpyRandom(seed: 42)
     let values = (0..<4).map { _ in random.nextDouble() }
-    #expect(values == [0.3745401188473625, 0.9507143064099162, 0.7319939418114051, 0.5986584841970366])
+    #expect(
+      values == [0.3745401188473625, 0.9507143064099162, 0.7319939418114051, 0.5986584841970366])
   }
 
   @Test("seed 7 continues past one twist of the state (700 draws)")

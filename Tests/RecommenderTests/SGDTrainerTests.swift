@@ -105,7 +105,9 @@ struct SGDTrainerTests {
 struct MetricsTests {
   @Test("MAE and RMSE of errors 1, −1, 2, 0 are 1 and √1.5")
   func maeAndRMSE() {
-    let ratings = [4.0, 2, 5, 3].enumerated().map { Rating(user: $0.offset, item: 0, value: $0.element) }
+    let ratings = [4.0, 2, 5, 3].enumerated().map {
+      Rating(user: $0.offset, item: 0, value: $0.element)
+    }
     let predictions = [3.0, 3, 3, 3]
     let metrics = ErrorMetrics(ratings: ratings) { predictions[$0.user] }
     #expect(metrics.mae == 1)

@@ -17,7 +17,8 @@ struct SyntheticCatalogueTests {
     let stats = DatasetStatistics(data)
     #expect(data.userCount == 300 && data.itemCount == 200)
     #expect(stats.density > 0.045 && stats.density < 0.055)
-    #expect(data.ratings.allSatisfy { (1...5).contains($0.value) && $0.value.rounded() == $0.value })
+    #expect(
+      data.ratings.allSatisfy { (1...5).contains($0.value) && $0.value.rounded() == $0.value })
     #expect(stats.histogram.count == 5)
   }
 

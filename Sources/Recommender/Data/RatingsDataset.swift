@@ -30,7 +30,9 @@ public struct RatingsDataset: Sendable, Equatable {
     userNames: [String], itemNames: [String], ratings: [Rating], scale: ClosedRange<Double> = 1...5
   ) {
     precondition(
-      ratings.allSatisfy { $0.user >= 0 && $0.user < userNames.count && $0.item >= 0 && $0.item < itemNames.count },
+      ratings.allSatisfy {
+        $0.user >= 0 && $0.user < userNames.count && $0.item >= 0 && $0.item < itemNames.count
+      },
       "a rating names a user or item outside the dataset")
     self.userNames = userNames
     self.itemNames = itemNames

@@ -23,9 +23,11 @@ public func dotProduct(
   var index = 0
   while index + 8 <= count {
     let offset = index * stride
-    lanesLow += rawA.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+    lanesLow +=
+      rawA.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
       * rawB.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-    lanesHigh += rawA.loadUnaligned(fromByteOffset: offset + 4 * stride, as: SIMD4<Double>.self)
+    lanesHigh +=
+      rawA.loadUnaligned(fromByteOffset: offset + 4 * stride, as: SIMD4<Double>.self)
       * rawB.loadUnaligned(fromByteOffset: offset + 4 * stride, as: SIMD4<Double>.self)
     index += 8
   }

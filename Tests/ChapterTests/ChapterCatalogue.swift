@@ -1,0 +1,46 @@
+/// Every walkthrough chapter, in blog order, with what its process test checks. A folder in
+/// Chapters/ without a row here fails `ChapterCatalogueTests`, so no chapter goes untested.
+struct ChapterEntry: Sendable, CustomTestStringConvertible {
+  /// Target = folder = command.
+  let command: String
+  /// What the tests check, in words (shown in test output).
+  let checks: String
+  /// Lines that must appear in standard output with default flags.
+  let keyLines: [String]
+  /// Charts a default run writes.
+  let charts: [String]
+  /// Flags for the test run (e.g. `--quick` for timing chapters).
+  let arguments: [String]
+  /// False for chapters whose output holds timings: no snapshot, no byte-for-byte rerun.
+  let isDeterministic: Bool
+
+  var testDescription: String { command }
+}
+
+import Testing
+
+enum ChapterCatalogue {
+  static let entries: [ChapterEntry] = [
+    ChapterEntry(
+      command: "chapter-data-setup",
+      checks: "the listing's ratings in its shape, both tables' statistics, P and Q from the seed",
+      keyLines: [
+        "User Alice (ID: 0):", "  - The Action Hero: 5 stars",
+        "[[0.37454012 0.95071431]", "Movie-Feature Matrix (Q) shape: (4, 2)",
+      ],
+      charts: ["rating-distribution.svg", "ratings-matrix.svg", "sparse-matrix.svg"],
+      arguments: [], isDeterministic: true),
+    ChapterEntry(
+      command: "chapter-basic-mf",
+      checks: "the listing's five epoch errors, refined P, predictions, the hidden-rating test",
+      keyLines: [
+        "Epoch 10/50, Total Absolute Error: 28.0629",
+        "Epoch 50/50, Total Absolute Error: 16.7049",
+        "[[0.33338548 1.98204917]",
+      ],
+      charts: [
+        "basic-mf-factorization.svg", "basic-mf-latent-space.svg", "basic-mf-learning-curve.svg",
+      ],
+      arguments: [], isDeterministic: true),
+  ]
+}
