@@ -18,10 +18,15 @@ public struct ErrorMetrics: Sendable, Equatable {
       absoluteSum += abs(error)
       squareSum += error * error
     }
-    let n = Double(max(ratings.count, 1))
+    self.init(absoluteSum: absoluteSum, squareSum: squareSum, count: ratings.count)
+  }
+
+  /// Metrics from sums already taken: Σ |r − r̂|, Σ (r − r̂)² over `count` ratings.
+  init(absoluteSum: Double, squareSum: Double, count: Int) {
+    let n = Double(max(count, 1))
     mae = absoluteSum / n
     rmse = (squareSum / n).squareRoot()
-    count = ratings.count
+    self.count = count
   }
 
   /// Measures a model's predictions against every rating.

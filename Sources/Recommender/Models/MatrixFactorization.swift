@@ -67,6 +67,65 @@ public struct MatrixFactorization: Sendable {
     return globalMean + userBiases[user] + itemBiases[item] + dot
   }
 
+  /// Calls `body` with a function that predicts like ``predict(user:item:)`` but reads the
+  /// parameters through pointers: for loops over many ratings.
+  ///
+  /// - Parameter body: receives `predict(user, item)`; it must not escape.
+  public func withPredictor<Result>(
+    _ body: (_ predict: (Int, Int) -> Double) throws -> Result
+  ) rethrows -> Result {
+    let k = factorCount
+    let usesBiases = usesBiases
+    let μ = globalMean
+    return try P.storage.withUnsafeBufferPointer { p in
+      try Q.storage.withUnsafeBufferPointer { q in
+        try userBiases.withUnsafeBufferPointer { bUser in
+          try itemBiases.withUnsafeBufferPointer { bItem in
+            try body { user, item in
+              let dot = dotProduct(p.baseAddress! + user * k, q.baseAddress! + item * k, count: k)
+              guard usesBiases else { return dot }
+              return μ + bUser[user] + bItem[item] + dot
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Calls `body` with pointers to P, Q and the biases, for the trainer's inner loop.
+  ///
+  /// The arrays are moved out of the model for the call and back afterwards, so writing through
+  /// the pointers never triggers a copy.
+  mutating func withParameterPointers<Result>(_ body: (SGDSweep.Parameters) -> Result) -> Result {
+    var pStorage: [Double] = []
+    var qStorage: [Double] = []
+    var userBiasStorage: [Double] = []
+    var itemBiasStorage: [Double] = []
+    swap(&pStorage, &P.storage)
+    swap(&qStorage, &Q.storage)
+    swap(&userBiasStorage, &userBiases)
+    swap(&itemBiasStorage, &itemBiases)
+    defer {
+      swap(&pStorage, &P.storage)
+      swap(&qStorage, &Q.storage)
+      swap(&userBiasStorage, &userBiases)
+      swap(&itemBiasStorage, &itemBiases)
+    }
+    let k = factorCount
+    return pStorage.withUnsafeMutableBufferPointer { p in
+      qStorage.withUnsafeMutableBufferPointer { q in
+        userBiasStorage.withUnsafeMutableBufferPointer { bUser in
+          itemBiasStorage.withUnsafeMutableBufferPointer { bItem in
+            body(
+              SGDSweep.Parameters(
+                userFactors: p.baseAddress!, itemFactors: q.baseAddress!,
+                userBiases: bUser.baseAddress!, itemBiases: bItem.baseAddress!, factorCount: k))
+          }
+        }
+      }
+    }
+  }
+
   /// r̂ for every (user, movie) cell: the dense matrix the model fills R with.
   public func predictedMatrix() -> Matrix {
     var result = Matrix(rows: P.rows, columns: Q.rows)

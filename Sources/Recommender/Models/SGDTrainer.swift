@@ -52,105 +52,61 @@ public struct SGDTrainer: Sendable {
   }
 
   public let settings: Settings
-  // The training ratings as three parallel contiguous arrays: no per-rating allocation.
-  private let users: [Int32]
-  private let items: [Int32]
-  private let values: [Double]
-  private let ratings: [Rating]
-  private var visitSequence: [Int32]
+  // The training ratings, packed and contiguous (no per-rating allocation), in the order the
+  // next epoch visits them: a shuffled visit order shuffles them in place, so the loop reads
+  // memory front to back instead of jumping through an index array.
+  private var ratings: [TrainingRating]
   private var shuffler: NumpyRandom?
 
   /// Prepares to train on `ratings`.
+  ///
+  /// The trainer keeps a packed copy (16 bytes a rating), not the array itself, so the caller
+  /// may let go of `ratings` while training.
   public init(settings: Settings, ratings: [Rating]) {
     self.settings = settings
-    self.ratings = ratings
-    self.users = ratings.map { Int32($0.user) }
-    self.items = ratings.map { Int32($0.item) }
-    self.values = ratings.map(\.value)
-    self.visitSequence = (0..<Int32(ratings.count)).map { $0 }
+    self.ratings = ratings.map(TrainingRating.init)
     if case .shuffledEachEpoch(let seed) = settings.visitOrder {
       self.shuffler = NumpyRandom(seed: seed)
     }
   }
 
   /// The number of training ratings: updates per epoch.
-  public var ratingCount: Int { values.count }
+  public var ratingCount: Int { ratings.count }
 
   /// One pass over the training ratings.
+  ///
+  /// With a shuffled visit order the ratings are first shuffled in place. The swaps depend
+  /// only on the random stream, so epoch after epoch this visits the same sequence as shuffling
+  /// a list of positions would.
   ///
   /// - Returns: Σ |eᵤᵢ|, each error taken just before its update.
   /// - Complexity: O(ratings × k).
   public mutating func runEpoch(_ model: inout MatrixFactorization) -> Double {
-    if shuffler != nil { shuffler!.shuffle(&visitSequence) }
-    let k = model.factorCount
-    let γ = settings.learningRate
-    let γBias = settings.biasLearningRate
-    let λ = settings.regularization
-    let sequential = settings.factorUpdate == .blogSequential
-    let learnsBiases = model.usesBiases
-    let μ = model.globalMean
-    var totalAbsoluteError = 0.0
-
-    // Move the parameters out of the model so the loop works on plain buffers without copies.
-    var pStorage: [Double] = []
-    var qStorage: [Double] = []
-    var userBiases: [Double] = []
-    var itemBiases: [Double] = []
-    swap(&pStorage, &model.P.storage)
-    swap(&qStorage, &model.Q.storage)
-    swap(&userBiases, &model.userBiases)
-    swap(&itemBiases, &model.itemBiases)
-    defer {
-      swap(&pStorage, &model.P.storage)
-      swap(&qStorage, &model.Q.storage)
-      swap(&userBiases, &model.userBiases)
-      swap(&itemBiases, &model.itemBiases)
+    if shuffler != nil { shuffler!.shuffle(&ratings) }
+    let sweep = SGDSweep(
+      learningRate: settings.learningRate, biasLearningRate: settings.biasLearningRate,
+      regularization: settings.regularization, globalMean: model.globalMean,
+      learnsBiases: model.usesBiases, updatesSequentially: settings.factorUpdate == .blogSequential
+    )
+    return model.withParameterPointers { parameters in
+      ratings.withUnsafeBufferPointer { sweep.run($0, parameters) }
     }
+  }
 
-    pStorage.withUnsafeMutableBufferPointer { P in
-      qStorage.withUnsafeMutableBufferPointer { Q in
-        userBiases.withUnsafeMutableBufferPointer { bUser in
-          itemBiases.withUnsafeMutableBufferPointer { bItem in
-            for position in visitSequence {
-              let index = Int(position)
-              let user = Int(users[index])
-              let item = Int(items[index])
-              let p = P.baseAddress! + user * k
-              let q = Q.baseAddress! + item * k
-
-              // 1. error
-              var prediction = dotProduct(p, q, count: k)
-              if learnsBiases { prediction += μ + bUser[user] + bItem[item] }
-              let e = values[index] - prediction
-              totalAbsoluteError += abs(e)
-
-              // 2. biases
-              if learnsBiases {
-                bUser[user] += γBias * (e - λ * bUser[user])
-                bItem[item] += γBias * (e - λ * bItem[item])
-              }
-
-              // 3. factors
-              if λ == 0 {
-                let step = γ * e
-                for f in 0..<k {
-                  let pBefore = p[f]
-                  p[f] += step * q[f]
-                  q[f] += step * (sequential ? p[f] : pBefore)
-                }
-              } else {
-                for f in 0..<k {
-                  let pBefore = p[f]
-                  p[f] += γ * (e * q[f] - λ * pBefore)
-                  q[f] += γ * (e * (sequential ? p[f] : pBefore) - λ * q[f])
-                }
-              }
-            }
-          }
-        }
+  /// The model's MAE and RMSE on the training ratings, summed in the current visit order.
+  ///
+  /// - Complexity: O(ratings × k).
+  public func trainingMetrics(_ model: MatrixFactorization) -> ErrorMetrics {
+    var absoluteSum = 0.0
+    var squareSum = 0.0
+    model.withPredictor { predict in
+      for rating in ratings {
+        let error = rating.value - predict(Int(rating.user), Int(rating.item))
+        absoluteSum += abs(error)
+        squareSum += error * error
       }
     }
-    return totalAbsoluteError
+    return ErrorMetrics(absoluteSum: absoluteSum, squareSum: squareSum, count: ratings.count)
   }
 
   /// Trains `model` for `epochs` passes, measuring it after each one.
@@ -174,7 +130,7 @@ public struct SGDTrainer: Sendable {
       }
       let record = EpochRecord(
         epoch: epoch, totalAbsoluteError: totalAbsoluteError,
-        train: ErrorMetrics(model, on: ratings),
+        train: trainingMetrics(model),
         test: test.isEmpty ? nil : ErrorMetrics(model, on: test))
       history.append(record)
       onEpoch(record)

@@ -1,0 +1,21 @@
+/// One training rating as the trainer stores it: 16 bytes, the indices as `Int32`.
+///
+/// A ``Rating`` takes 24 bytes (two `Int`s and a `Double`). The trainer keeps its own copy of
+/// the training ratings, and for MovieLens 25M that copy is 320 MB in this form instead of
+/// 480 MB; one entry also sits within one cache line, so an SGD step reads one line for its
+/// rating.
+struct TrainingRating: Sendable, Equatable {
+  var user: Int32
+  var item: Int32
+  var value: Double
+
+  /// Packs `rating`, whose indices must fit in 32 bits (every public data set's do).
+  init(_ rating: Rating) {
+    precondition(
+      rating.user <= Int(Int32.max) && rating.item <= Int(Int32.max),
+      "user and item indices must fit in 32 bits")
+    user = Int32(truncatingIfNeeded: rating.user)
+    item = Int32(truncatingIfNeeded: rating.item)
+    value = rating.value
+  }
+}
