@@ -42,5 +42,20 @@ enum ChapterCatalogue {
         "basic-mf-factorization.svg", "basic-mf-latent-space.svg", "basic-mf-learning-curve.svg",
       ],
       arguments: [], isDeterministic: true),
+    ChapterEntry(
+      command: "chapter-complete-demo",
+      checks: "the whole story on the demo catalogue; its hash-table section holds timings, so "
+        + "CompleteDemoChapterTests snapshots the text with that section masked",
+      keyLines: [
+        "Demo catalogue    200      40  8,000    2,488    31.1%     68.9%    3.43",
+        "Model                 Train MAE  Train RMSE  Test MAE  Test RMSE",
+        "Recommendations for Alice (hidden favourite: Action):",
+        "Because Bob watched Sci-Fi Epic (Sci-Fi), 5 stars:",
+      ],
+      charts: [
+        "hash_table_performance.svg", "learning_curve.svg",
+        "matrix_factorization_visualization.svg", "model_comparison.svg",
+      ],
+      arguments: [], isDeterministic: false),
   ]
 }

@@ -124,14 +124,14 @@ public struct SGDTrainer: Sendable {
   ) throws(TrainingError) -> TrainingHistory {
     var history = TrainingHistory()
     for epoch in 1...max(epochs, 1) where epochs > 0 {
-      let totalAbsoluteError = runEpoch(&model)
+      let (totalAbsoluteError, nanoseconds) = MonotonicClock.measure { runEpoch(&model) }
       guard totalAbsoluteError.isFinite, model.isFinite else {
         throw .diverged(epoch: epoch, learningRate: settings.learningRate)
       }
       let record = EpochRecord(
         epoch: epoch, totalAbsoluteError: totalAbsoluteError,
         train: trainingMetrics(model),
-        test: test.isEmpty ? nil : ErrorMetrics(model, on: test))
+        test: test.isEmpty ? nil : ErrorMetrics(model, on: test), sweepNanoseconds: nanoseconds)
       history.append(record)
       onEpoch(record)
     }

@@ -8,6 +8,9 @@ public struct EpochRecord: Sendable {
   public let train: ErrorMetrics
   /// The model after the epoch, measured on held-out ratings, when there are any.
   public let test: ErrorMetrics?
+  /// How long the pass over the ratings took (the SGD steps alone, not the measuring), for
+  /// throughput; the only part of a record that differs between identical runs.
+  public let sweepNanoseconds: UInt64
 }
 
 /// The per-epoch record of a training run, for narration and learning-curve charts.

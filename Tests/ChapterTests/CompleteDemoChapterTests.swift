@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+
+@testable import Recommender
+
+@Suite("chapter-complete-demo")
+struct CompleteDemoChapterTests {
+  static let command = "chapter-complete-demo"
+
+  /// The hash-table section prints timings, which differ from run to run. The rule: from its
+  /// "Median nanoseconds per lookup:" table to the next heading ("Recommendations"), the text
+  /// is replaced by one placeholder line; everything else must match byte for byte.
+  static func maskingTimings(_ text: String) -> String {
+    guard let start = text.range(of: "Median nanoseconds per lookup:\n"),
+      let end = text.range(of: "\nRecommendations\n", range: start.upperBound..<text.endIndex)
+    else { return text }
+    return String(text[..<start.lowerBound]) + "<hash-table timings, not compared>\n"
+      + String(text[end.lowerBound...])
+  }
+
+  /// The section between two headings.
+  static func section(_ heading: String, of text: String) -> String {
+    guard let start = text.range(of: "\n\(heading)\n") else { return "" }
+    let rest = text[start.upperBound...]
+    let end = rest.range(of: "\n\n\n")?.lowerBound ?? rest.endIndex
+    return String(rest[..<end])
+  }
+
+  @Test("the default run tells the story as stored, the hash-table timings masked")
+  func snapshot() throws {
+    let run = try ChapterRun.run(Self.command)
+    #expect(run.status == 0)
+    Snapshot.expectMatches(Self.maskingTimings(run.standardOutput), named: Self.command)
+  }
+
+  @Test("the hash-table section lists each size with a time for each structure")
+  func hashTableSection() throws {
+    let run = try ChapterRun.run(Self.command, ["--no-charts"])
+    let section = Self.section("Hash tables, briefly", of: run.standardOutput)
+    #expect(section.contains("List scan  Binary search"))
+    for size in ["1,000", "10,000", "100,000"] {
+      let row = section.split(separator: "\n").first {
+        $0.hasPrefix(String(repeating: " ", count: 7 - size.count) + size)
+      }
+      #expect(row?.split(separator: " ").count == 5, "row for \(size): \(row ?? "missing")")
+    }
+    #expect(section.contains("With 100,000 keys the dictionary answered in"))
+  }
+
+  @Test("a second run prints the same text outside the timings and draws the same model charts")
+  func deterministic() throws {
+    let first = try ChapterRun.run(Self.command)
+    let second = try ChapterRun.run(Self.command)
+    #expect(Self.maskingTimings(first.standardOutput) == Self.maskingTimings(second.standardOutput))
+    for chart in [
+      "model_comparison.svg", "learning_curve.svg", "matrix_factorization_visualization.svg",
+    ] {
+      #expect(first.chart(chart) == second.chart(chart), "\(chart) differs between runs")
+    }
+  }
+
+  @Test("the catalogue's own check: favourite-genre picks beat chance, as printed")
+  func catalogueCheck() throws {
+    let run = try ChapterRun.run(Self.command, ["--no-charts", "--quick"])
+    let pattern =
+      #/(\d+\.\d)% of the top-3 picks fall in the viewer's hidden favourite genre, where picking unrated titles at random would give (\d+\.\d)%/#
+    let text = run.standardOutput.replacingOccurrences(of: "\n", with: " ")
+    let match = try #require(text.firstMatch(of: pattern))
+    #expect(Double(match.1)! > 2 * Double(match.2)!)
+  }
+
+  // MARK: Real data
+
+  /// A MovieLens 100k-format u.data and u.item written from a synthetic catalogue: enough
+  /// ratings (more than 50,000 to train on) for the per-epoch progress lines.
+  static func writeMovieLensFiles() throws -> (directory: URL, data: RatingsDataset) {
+    let catalogue = SyntheticCatalogue(
+      recipe: .init(users: 300, items: 400, hiddenFactors: 3, density: 0.55), seed: 3)
+    let directory = ChapterRun.temporaryDirectory()
+    try RatingsWriter.movieLens100kText(catalogue.dataset).write(
+      to: directory.appendingPathComponent("u.data"), atomically: true, encoding: .utf8)
+    try RatingsWriter.movieLens100kItemData(catalogue.dataset).write(
+      to: directory.appendingPathComponent("u.item"))
+    return (directory, catalogue.dataset)
+  }
+
+  @Test("--ratings on a generated u.data: loads it, reports every epoch and the speed, recommends")
+  func movieLensFile() throws {
+    let (directory, data) = try Self.writeMovieLensFiles()
+    let run = try ChapterRun.run(
+      Self.command,
+      [
+        "--ratings", directory.appendingPathComponent("u.data").path,
+        "--titles", directory.appendingPathComponent("u.item").path,
+        "--factors", "3", "--epochs", "2", "--quick",
+      ])
+    #expect(run.status == 0, "stderr: \(run.standardError)")
+    #expect(run.standardError.isEmpty)
+    let output = run.standardOutput
+    #expect(output.contains("ratings by 300 users of 400 movies (MovieLens 100k u.data"))
+    #expect(output.contains("400 of 400 rated movies have a title"))
+    let progress = output.split(separator: "\n").filter { $0.contains(", epoch ") }
+    #expect(progress.count == 4 * 2)
+    #expect(progress.first?.hasPrefix("Bias-only, epoch 1/2: train RMSE ") == true)
+    #expect(output.contains("Updates/s"))
+    #expect(run.chartFiles.count == 4)
+
+    // Every title recommended to a viewer is one that viewer has not rated.
+    for viewer in 0..<3 {
+      let rated = Set(data.ratings.filter { $0.user == viewer }.map { "Movie \($0.item + 1)" })
+      let heading = "Recommendations for User \(viewer + 1):\n"
+      let block = try #require(output.range(of: heading))
+      let bullets = output[block.upperBound...].split(separator: "\n").prefix { $0.hasPrefix("• ") }
+      #expect(!bullets.isEmpty)
+      for bullet in bullets {
+        let title = String(bullet.dropFirst(2).prefix { $0 != ":" })
+        #expect(
+          !rated.contains(title), "User \(viewer + 1) was recommended \(title), rated already")
+      }
+    }
+  }
+
+  @Test(
+    "a bad --ratings file: one line naming the file and line, exit 65, no charts written",
+    arguments: [
+      ("1\t2\t5\t0\n1\t3\t4\t0\n2\t1\n", "u.data:3: expected 4 tab-separated fields"),
+      ("1\t2\t5\t0\n1\t3\t7\t0\n", "u.data:2: rating 7 is outside the scale 1–5"),
+      ("1\t2\tnan\t0\n", "u.data:1: rating \"nan\" is not a finite number"),
+      ("", "u.data: file is empty"),
+    ])
+  func badRatings(contents: String, message: String) throws {
+    let directory = ChapterRun.temporaryDirectory()
+    let path = directory.appendingPathComponent("u.data").path
+    _ = FileManager.default.createFile(atPath: path, contents: Data(contents.utf8))
+    let run = try ChapterRun.run(Self.command, ["--ratings", path])
+    #expect(run.status == 65)
+    let lines = run.standardError.split(separator: "\n")
+    #expect(lines.count == 1)
+    #expect(lines.first?.contains(message) == true, "stderr: \(run.standardError)")
+    #expect(run.standardOutput.isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: run.assetsDirectory.path))
+  }
+
+  @Test("a missing --ratings file or a titles file that matches nothing: exit 65, nothing written")
+  func missingAndMismatched() throws {
+    let missing = try ChapterRun.run(Self.command, ["--ratings", "no-such-file.data"])
+    #expect(missing.status == 65)
+    #expect(missing.standardError.contains("no-such-file.data: no such file"))
+    #expect(!FileManager.default.fileExists(atPath: missing.assetsDirectory.path))
+
+    let directory = ChapterRun.temporaryDirectory()
+    let ratings = directory.appendingPathComponent("u.data").path
+    let titles = directory.appendingPathComponent("u.item").path
+    _ = FileManager.default.createFile(atPath: ratings, contents: Data("1\t2\t5\t0\n".utf8))
+    _ = FileManager.default.createFile(atPath: titles, contents: Data("9|Other|||\n".utf8))
+    let mismatched = try ChapterRun.run(Self.command, ["--ratings", ratings, "--titles", titles])
+    #expect(mismatched.status == 65)
+    #expect(mismatched.standardError.contains("u.item: its only title does not match"))
+    #expect(!FileManager.default.fileExists(atPath: mismatched.assetsDirectory.path))
+  }
+
+  @Test("too few ratings to hold any out: exit 65 naming the count")
+  func tooFewRatings() throws {
+    let directory = ChapterRun.temporaryDirectory()
+    let path = directory.appendingPathComponent("tiny.csv").path
+    _ = FileManager.default.createFile(atPath: path, contents: Data("1,2,5\n".utf8))
+    let run = try ChapterRun.run(Self.command, ["--ratings", path])
+    #expect(run.status == 65)
+    #expect(run.standardError.contains("has only 1 rating, too few"))
+  }
+
+  @Test("--titles or --format without --ratings is a usage error, exit 64")
+  func titlesWithoutRatings() throws {
+    for arguments in [["--titles", "u.item"], ["--format", "csv"]] {
+      let run = try ChapterRun.run(Self.command, arguments)
+      #expect(run.status == 64)
+      #expect(run.standardError.hasPrefix("\(Self.command): error: --titles and --format"))
+    }
+  }
+
+  @Test("the charts: every model in the comparison, R, P, Qᵀ and the predictions in the panel")
+  func charts() throws {
+    let run = try ChapterRun.run(Self.command, ["--quick"])
+    let comparison = SVGCheck(run.chart("model_comparison.svg") ?? Data()).allText
+    for name in [
+      "Global mean", "Bias-only", "Basic MF", "MF with biases and λ", "Held-out ratings",
+    ] {
+      #expect(comparison.contains(name))
+    }
+    let panel = SVGCheck(run.chart("matrix_factorization_visualization.svg") ?? Data()).allText
+    for caption in ["R, known ratings", "P, viewers", "Qᵀ, titles", "Predicted ratings", "Eve"] {
+      #expect(panel.contains(caption))
+    }
+    let curves = SVGCheck(run.chart("learning_curve.svg") ?? Data()).allText
+    #expect(curves.contains("Test RMSE (stars)"))
+  }
+}
