@@ -8,6 +8,8 @@ import PackageDescription
 let chapters = [
   "chapter-data-setup",
   "chapter-basic-mf",
+  "chapter-biases",
+  "chapter-regularization",
 ]
 
 let package = Package(

@@ -42,5 +42,28 @@ enum ChapterCatalogue {
         "basic-mf-factorization.svg", "basic-mf-latent-space.svg", "basic-mf-learning-curve.svg",
       ],
       arguments: [], isDeterministic: true),
+    ChapterEntry(
+      command: "chapter-biases",
+      checks: "the listing's five epoch errors with biases, its biases, the three-model comparison",
+      keyLines: [
+        "Epoch 20/100, Total Absolute Error (with biases): 9.7336",
+        "Epoch 100/100, Total Absolute Error (with biases): 8.9021",
+        "[-0.33302976 -0.23010495 -0.25769595 -0.36953334 -0.3907081 ]",
+      ],
+      charts: ["biases-learning-curves.svg", "biases-user-movie.svg"],
+      arguments: [], isDeterministic: true),
+    ChapterEntry(
+      command: "chapter-regularization",
+      checks:
+        "the listing's five epoch errors with λ, the λ sweep on held-out ratings, overfitting",
+      keyLines: [
+        "Epoch 20/100, Total Absolute Error (with biases & reg): 24.2524",
+        "Epoch 100/100, Total Absolute Error (with biases & reg): 6.0586",
+      ],
+      charts: [
+        "regularization-lambda-sweep.svg", "regularization-overfitting.svg",
+        "regularization-weights.svg",
+      ],
+      arguments: [], isDeterministic: true),
   ]
 }
