@@ -133,12 +133,24 @@ say.paragraph(
     + "(\(grouped(sweepData.split.train.count))) with k = \(experiment.factors) factors, more than "
     + "the truth needs, for \(experiment.epochs) epochs, once per λ. Everything else is equal: "
     + "same start, same shuffles.")
+func meanStartingAffinity(
+  _ initialisation: FactorInitialisation, _ experiment: RegularizationExperiment
+) -> Double {
+  var random = NumpyRandom(seed: experiment.seed)
+  let model = MatrixFactorization(
+    users: stats.userCount, items: stats.itemCount, factors: experiment.factors,
+    initialisation: initialisation, random: &random)
+  let train = sweepData.split.train
+  return train.reduce(0) { $0 + model.predict(user: $1.user, item: $1.item) } / Double(train.count)
+}
 say.paragraph(
-  "The factors start \(experiment.initialisation == .normal ? "as small normal values (σ = 0.1) around 0, as libraries start them" : "uniform in [0, 1) as in the blog's listing"). "
-    + "With k = \(experiment.factors), uniform starts would add about k/4 = "
-    + "\(fixed(Double(experiment.factors) / 4, 1)) stars of p·q to every first prediction; "
-    + "small normal starts leave the first predictions at μ + biases and let the data grow the "
-    + "factors it needs.")
+  "How P and Q start matters here. Drawn uniform in [0, 1) as the blog does, k = "
+    + "\(experiment.factors) factors add \(fixed(meanStartingAffinity(.uniform, experiment), 2)) stars of p·q "
+    + "on average to every first prediction, on top of μ; drawn as small normal values around 0 "
+    + "(σ = 0.1), as libraries do, they add \(fixed(meanStartingAffinity(.normal, experiment), 2)), so training "
+    + "starts from μ + biases and grows only the factors the data asks for. This experiment uses "
+    + "\(experiment.initialisation == .normal ? "the small normal start" : "the uniform start (--init uniform)")."
+)
 let runs: [RegularizationExperiment.Run]
 do {
   runs = try experiment.run(on: sweepData)
