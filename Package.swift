@@ -8,6 +8,7 @@ import PackageDescription
 let chapters = [
   "chapter-data-setup",
   "chapter-basic-mf",
+  "chapter-hash-tables",
 ]
 
 let package = Package(
