@@ -189,9 +189,10 @@ say.paragraph(
     + "1 means time grows with n, 0 means it does not grow at all.")
 if growth(.set) > 1.5 {
   say.paragraph(
-    "The Set did not stay perfectly flat. Its number of comparisons per lookup does not grow, but "
-      + "at \(grouped(largest)) keys its table (\(significant(setKeyMegabytes)) MB of keys alone) "
-      + "no longer fits in the processor's caches, so a lookup waits for main memory.")
+    "The Set did not stay perfectly flat. Its number of comparisons per lookup does not grow; "
+      + "most likely, at \(grouped(largest)) keys its table "
+      + "(\(significant(setKeyMegabytes, digits: 2)) MB of keys alone) no longer fits in the "
+      + "processor's caches, so a lookup waits for main memory.")
 }
 
 // MARK: - A bad hash: every key collides
