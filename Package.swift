@@ -10,6 +10,7 @@ let chapters = [
   "chapter-basic-mf",
   "chapter-biases",
   "chapter-regularization",
+  "chapter-hash-tables",
 ]
 
 let package = Package(

@@ -65,5 +65,18 @@ enum ChapterCatalogue {
         "regularization-weights.svg",
       ],
       arguments: [], isDeterministic: true),
+    ChapterEntry(
+      command: "chapter-hash-tables",
+      checks: "the sidebar's searches of the seeded keys, every section, both timing charts",
+      keyLines: [
+        "Searching for 121958 in a list of 1000000 items:",
+        "Looking up key 671155 in a dictionary of 1000000 items:",
+        "Scaling: from 100 to 10,000 keys",
+        "A bad hash turns a hash table into a list",
+        "Netflix scale, projected from these measurements",
+        "Where a recommender uses hash tables",
+      ],
+      charts: ["hash-table-performance.svg", "hash-table-speedup.svg"],
+      arguments: ["--quick"], isDeterministic: false),
   ]
 }
