@@ -62,6 +62,7 @@ say.paragraph(
 
 // MARK: - Matrix factorization: R ≈ P × Qᵀ
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("Matrix factorization: R ≈ P × Qᵀ")
 var random = NumpyRandom(seed: settings.common.seed)
 var model = MatrixFactorization(
@@ -81,6 +82,7 @@ say.paragraph(
 
 // MARK: - The training pipeline
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("The training pipeline")
 say.paragraph(
   "Stochastic gradient descent visits the ratings one by one, users in id order, each user's "
@@ -115,6 +117,7 @@ say.paragraph(
 
 // MARK: - The refined matrices
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("The refined P and Q")
 say.matrix(model.P, label: "Refined User-Feature Matrix (P):")
 say.matrix(model.Q, label: "Refined Movie-Feature Matrix (Q):")
@@ -140,6 +143,7 @@ if let longerRun = try? longerTrainer.train(&longer, epochs: longerEpochs).last 
 
 // MARK: - A rating the model never saw
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("A rating the model never saw")
 let hidden = data.ratings.first {
   $0.user == settings.hiddenUser && $0.item == settings.hiddenMovie
@@ -178,6 +182,7 @@ say.paragraph(
 
 // MARK: - Charts
 
+say.pauseIfRequested(settings.common.pauses)
 charts.write(
   BasicCharts.learningCurve(history, ratingCount: data.ratings.count),
   named: "basic-mf-learning-curve.svg")
@@ -187,6 +192,7 @@ charts.report(using: say)
 
 // MARK: - What to try next
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("Try next")
 say.bullets([
   "--epochs 500: see how far training goes after the listing stops",

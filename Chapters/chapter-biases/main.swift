@@ -65,6 +65,7 @@ say.paragraph(
 
 // MARK: - The listing: biases on top of the trained basic model
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("The listing's run")
 say.paragraph(
   "Watch where the listing starts: it copies P and Q from the basic model it has just trained, "
@@ -99,6 +100,7 @@ say.paragraph(BiasAnalysis.listingTrap(listing, basic: basic, μ: μ, data: data
 
 // MARK: - A fair comparison
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("A fair comparison")
 say.paragraph(
   "Does adding biases help? The listing cannot say: its biased model had a 50-epoch head "
@@ -117,6 +119,7 @@ say.paragraph(BiasAnalysis.verdict(contenders))
 
 // MARK: - What the biases learned
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("What the biases learned")
 say.paragraph(
   "Each bias is a number of stars above or below μ. Beside them, the plain averages minus μ: "
@@ -126,6 +129,7 @@ say.paragraph(BiasAnalysis.reading(contenders[0].model, data: data, μ: μ))
 
 // MARK: - Charts
 
+say.pauseIfRequested(settings.common.pauses)
 charts.write(BiasAnalysis.learningCurves(contenders), named: "biases-learning-curves.svg")
 charts.write(
   BiasAnalysis.biasBars(contenders[0].model, data: data, μ: μ), named: "biases-user-movie.svg")
@@ -133,6 +137,7 @@ charts.report(using: say)
 
 // MARK: - What to try next
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("Try next")
 say.bullets([
   "--basic-epochs 0: the listing's run without the head start",

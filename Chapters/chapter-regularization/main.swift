@@ -72,6 +72,7 @@ say.paragraph(
 
 // MARK: - The listing's run
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("The listing's run")
 say.paragraph(
   "The listing draws a fresh P_reg and Q_reg with np.random.rand, after the P and Q of the "
@@ -114,6 +115,7 @@ say.paragraph(
 
 // MARK: - Does it generalise? Ratings the model never saw
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("Testing on ratings the model never saw")
 var experiment = RegularizationExperiment()
 experiment.factors = settings.sweepFactors
@@ -164,6 +166,7 @@ say.paragraph(RegularizationReport.sweepReading(runs, best: best))
 
 // MARK: - Watching a model overfit
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("Watching a model overfit")
 say.paragraph(
   "Follow λ = 0 and λ = \(best.λ) epoch by epoch, on the training ratings and on the held-out "
@@ -173,6 +176,7 @@ say.paragraph(RegularizationReport.curveReading(none, best))
 
 // MARK: - Charts
 
+say.pauseIfRequested(settings.common.pauses)
 charts.write(
   RegularizationReport.overfittingChart(none, best), named: "regularization-overfitting.svg")
 charts.write(RegularizationReport.sweepChart(runs), named: "regularization-lambda-sweep.svg")
@@ -181,6 +185,7 @@ charts.report(using: say)
 
 // MARK: - What to try next
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("Try next")
 say.bullets([
   "--init uniform: start the experiment's factors as the blog does, and compare the table",
