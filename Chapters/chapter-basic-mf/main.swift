@@ -131,7 +131,8 @@ say.paragraph(
 var longer = start
 var longerTrainer = SGDTrainer(settings: trainer.settings, ratings: data.ratings)
 let longerEpochs = settings.epochs * 10
-if let longerRun = try? longerTrainer.train(&longer, epochs: longerEpochs).last {
+do {
+  let longerRun = try longerTrainer.train(&longer, epochs: longerEpochs).last!
   let verdict =
     longerRun.train.rmse < last.train.rmse
     ? "so the listing stops before training is done" : "so more epochs do not help here"
@@ -139,6 +140,10 @@ if let longerRun = try? longerTrainer.train(&longer, epochs: longerEpochs).last 
     "Training longer from the same start: after \(longerEpochs) epochs the RMSE on these ratings "
       + "is \(fixed(longerRun.train.rmse, 2)) against \(fixed(last.train.rmse, 2)) after "
       + "\(settings.epochs), \(verdict).")
+} catch {
+  say.paragraph(
+    "Training longer from the same start does not help at this learning rate: over "
+      + "\(longerEpochs) epochs the run diverges (\(error.description.prefix { $0 != ":" })).")
 }
 
 // MARK: - A rating the model never saw
@@ -158,7 +163,11 @@ say.paragraph(
 let visible = data.ratings.filter { $0 != hidden }
 var blind = start
 var blindTrainer = SGDTrainer(settings: trainer.settings, ratings: visible)
-_ = try? blindTrainer.train(&blind, epochs: settings.epochs)
+do {
+  _ = try blindTrainer.train(&blind, epochs: settings.epochs)
+} catch {
+  exitWithError(.failure(error.description), command: info.command)
+}
 let guess = blind.predict(user: hidden.user, item: hidden.item)
 let viewerMean = DatasetStatistics(data.with(ratings: visible)).userMeans[hidden.user]!
 say.table(

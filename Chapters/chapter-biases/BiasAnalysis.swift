@@ -76,29 +76,40 @@ enum BiasAnalysis {
 
   /// Why every bias of the listing's run has the same sign.
   static func listingTrap(
-    _ listing: MatrixFactorization, basic: MatrixFactorization, μ: Double, data: RatingsDataset
+    _ listing: MatrixFactorization, basic: MatrixFactorization, basicEpochs: Int, μ: Double,
+    data: RatingsDataset
   ) -> String {
     let basicMean =
       data.ratings.reduce(0) { $0 + basic.predict(user: $1.user, item: $1.item) }
       / Double(data.ratings.count)
     let biases = listing.userBiases + listing.itemBiases
-    let allNegative = biases.allSatisfy { $0 < 0 }
-    let allPositive = biases.allSatisfy { $0 > 0 }
     let meanUser = listing.userBiases.reduce(0, +) / Double(listing.userBiases.count)
     let meanItem = listing.itemBiases.reduce(0, +) / Double(listing.itemBiases.count)
-    let sameSign =
-      allNegative
+    let signs =
+      biases.allSatisfy { $0 < 0 }
       ? "Every bias came out negative"
-      : allPositive
-        ? "Every bias came out positive"
-        : "The biases have mixed signs"
-    return sameSign + ": on average \(fixed(meanUser, 2)) per viewer and \(fixed(meanItem, 2)) "
-      + "per movie. That is the head start at work. The trained p·q alone already predicted "
-      + "\(fixed(basicMean, 2)) stars on average against a real average of \(fixed(μ, 2)), so "
-      + "adding μ on top starts the biased model near \(fixed(basicMean + μ, 2)) stars, and the "
-      + "biases spend their epochs pulling that back (together they have moved "
-      + "\(fixed(meanUser + meanItem, 2)) stars so far). In this run they mostly measure that "
-      + "double counting, not anyone's taste."
+      : biases.allSatisfy { $0 > 0 }
+        ? "Every bias came out positive" : "The biases have mixed signs"
+    let origin =
+      basicEpochs > 0
+      ? "after the basic model's \(basicEpochs) epochs"
+      : "straight from the random draws (no head start)"
+    let overshoot = basicMean  // the first predictions average μ + this
+    let direction =
+      overshoot > 0.25
+      ? "so the biases spend their epochs pulling predictions down"
+      : overshoot < -0.25
+        ? "so the biases spend their epochs pushing predictions up"
+        : "so the biases have little shared offset to undo"
+    let verdict =
+      overshoot > 1 && meanUser < 0 && meanItem < 0
+      ? " In this run the biases mostly measure that double counting, not anyone's taste." : ""
+    return signs + ": on average \(fixed(meanUser, 2)) per viewer and \(fixed(meanItem, 2)) per "
+      + "movie. Look at where the model starts. The P and Q the biased model inherits, "
+      + "\(origin), already predict \(fixed(basicMean, 2)) stars on average by p·q alone; adding "
+      + "μ = \(fixed(μ, 2)) on top makes the first predictions average \(fixed(basicMean + μ, 2)) "
+      + "against a real average of \(fixed(μ, 2)), \(direction) (together they have moved "
+      + "\(fixed(meanUser + meanItem, 2)) stars so far)." + verdict
   }
 
   /// Each viewer's and movie's plain average minus μ, beside the biases models (a) and (c) learned.

@@ -96,7 +96,9 @@ do {
 say.blank()
 say.vector(listing.userBiases, label: "User Biases:")
 say.vector(listing.itemBiases, label: "Movie Biases:")
-say.paragraph(BiasAnalysis.listingTrap(listing, basic: basic, μ: μ, data: data))
+say.paragraph(
+  BiasAnalysis.listingTrap(
+    listing, basic: basic, basicEpochs: settings.basicEpochs, μ: μ, data: data))
 
 // MARK: - A fair comparison
 

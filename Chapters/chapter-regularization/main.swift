@@ -103,15 +103,22 @@ func listingRun(λ: Double, report: Bool) -> TrainingHistory {
 let penalised = listingRun(λ: settings.lambda, report: true).last!
 let unpenalised = listingRun(λ: 0, report: false).last!
 say.blank()
+let extraError = penalised.totalAbsoluteError - unpenalised.totalAbsoluteError
+let comparison =
+  settings.lambda == 0
+  ? "This run already uses λ = 0, so there is no penalty to compare. "
+  : "The same start and epochs with λ = 0 end at a total absolute error of "
+    + "\(fixed(unpenalised.totalAbsoluteError, 4)), against \(fixed(penalised.totalAbsoluteError, 4)) "
+    + "with λ = \(settings.lambda): "
+    + (extraError >= 0
+      ? "the penalty costs \(fixed(extraError, 4)) of fit on the training ratings "
+        + "(\(percent(extraError / unpenalised.totalAbsoluteError, decimals: 0)) more error), "
+        + "which is its price. "
+      : "here the penalised run even fits the training ratings better. ")
 say.paragraph(
-  "The same start and epochs with λ = 0 end at a total absolute error of "
-    + "\(fixed(unpenalised.totalAbsoluteError, 4)) against \(fixed(penalised.totalAbsoluteError, 4)) "
-    + "with the penalty: "
-    + (penalised.totalAbsoluteError >= unpenalised.totalAbsoluteError
-      ? "on the training ratings the penalty costs a little fit, as it should. "
-      : "here the penalty even fits the training ratings better. ")
-    + "The listing ends with the claim that this predicts new ratings better, but all its ratings "
-    + "were used for training, so nothing in it can show that.")
+  comparison
+    + "The listing ends with the claim that this predicts new ratings better, but all its "
+    + "ratings were used for training, so nothing in it can show that.")
 
 // MARK: - Does it generalise? Ratings the model never saw
 
