@@ -8,6 +8,9 @@ import PackageDescription
 let chapters = [
   "chapter-data-setup",
   "chapter-basic-mf",
+  "chapter-biases",
+  "chapter-regularization",
+  "chapter-hash-tables",
   "chapter-complete-demo",
 ]
 

@@ -62,6 +62,7 @@ say.paragraph(
 
 // MARK: - Matrix factorization: R ≈ P × Qᵀ
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("Matrix factorization: R ≈ P × Qᵀ")
 var random = NumpyRandom(seed: settings.common.seed)
 var model = MatrixFactorization(
@@ -81,6 +82,7 @@ say.paragraph(
 
 // MARK: - The training pipeline
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("The training pipeline")
 say.paragraph(
   "Stochastic gradient descent visits the ratings one by one, users in id order, each user's "
@@ -115,6 +117,7 @@ say.paragraph(
 
 // MARK: - The refined matrices
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("The refined P and Q")
 say.matrix(model.P, label: "Refined User-Feature Matrix (P):")
 say.matrix(model.Q, label: "Refined Movie-Feature Matrix (Q):")
@@ -128,7 +131,8 @@ say.paragraph(
 var longer = start
 var longerTrainer = SGDTrainer(settings: trainer.settings, ratings: data.ratings)
 let longerEpochs = settings.epochs * 10
-if let longerRun = try? longerTrainer.train(&longer, epochs: longerEpochs).last {
+do {
+  let longerRun = try longerTrainer.train(&longer, epochs: longerEpochs).last!
   let verdict =
     longerRun.train.rmse < last.train.rmse
     ? "so the listing stops before training is done" : "so more epochs do not help here"
@@ -136,10 +140,15 @@ if let longerRun = try? longerTrainer.train(&longer, epochs: longerEpochs).last 
     "Training longer from the same start: after \(longerEpochs) epochs the RMSE on these ratings "
       + "is \(fixed(longerRun.train.rmse, 2)) against \(fixed(last.train.rmse, 2)) after "
       + "\(settings.epochs), \(verdict).")
+} catch {
+  say.paragraph(
+    "Training longer from the same start does not help at this learning rate: over "
+      + "\(longerEpochs) epochs the run diverges (\(error.description.prefix { $0 != ":" })).")
 }
 
 // MARK: - A rating the model never saw
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("A rating the model never saw")
 let hidden = data.ratings.first {
   $0.user == settings.hiddenUser && $0.item == settings.hiddenMovie
@@ -154,7 +163,11 @@ say.paragraph(
 let visible = data.ratings.filter { $0 != hidden }
 var blind = start
 var blindTrainer = SGDTrainer(settings: trainer.settings, ratings: visible)
-_ = try? blindTrainer.train(&blind, epochs: settings.epochs)
+do {
+  _ = try blindTrainer.train(&blind, epochs: settings.epochs)
+} catch {
+  exitWithError(.failure(error.description), command: info.command)
+}
 let guess = blind.predict(user: hidden.user, item: hidden.item)
 let viewerMean = DatasetStatistics(data.with(ratings: visible)).userMeans[hidden.user]!
 say.table(
@@ -178,6 +191,7 @@ say.paragraph(
 
 // MARK: - Charts
 
+say.pauseIfRequested(settings.common.pauses)
 charts.write(
   BasicCharts.learningCurve(history, ratingCount: data.ratings.count),
   named: "basic-mf-learning-curve.svg")
@@ -187,6 +201,7 @@ charts.report(using: say)
 
 // MARK: - What to try next
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("Try next")
 say.bullets([
   "--epochs 500: see how far training goes after the listing stops",

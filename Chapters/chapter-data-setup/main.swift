@@ -50,6 +50,7 @@ say.paragraph(
 
 // MARK: - The sparsity problem
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("The sparsity problem")
 let prize = BlogSamples.netflixPrize
 let prizeCells = Double(prize.users) * Double(prize.movies)
@@ -65,6 +66,7 @@ say.paragraph(
 
 // MARK: - The listing's sample data
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("The listing's sample data")
 say.paragraph(
   "Section 7 codes a smaller world: five viewers and four movies, stored as a dictionary of "
@@ -86,6 +88,7 @@ say.paragraph(
 
 // MARK: - Statistics of both tables
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("Statistics")
 say.table(
   RatingTables.summary([("Section 4 table", tableStats), ("Section 7 sample", sampleStats)]))
@@ -102,6 +105,7 @@ say.table(RatingTables.histogram(sampleStats))
 
 // MARK: - Initializing P and Q: the blank slate
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("Initializing P and Q")
 say.paragraph(
   "Matrix factorization gives every viewer a row of \(settings.factors) hidden numbers (the matrix "
@@ -121,6 +125,7 @@ say.paragraph(
 
 // MARK: - Charts
 
+say.pauseIfRequested(settings.common.pauses)
 charts.write(
   RatingCharts.heatmap(sample, title: "The listing's sample: five viewers, four movies"),
   named: "ratings-matrix.svg")
@@ -134,6 +139,7 @@ charts.report(using: say)
 
 // MARK: - What to try next
 
+say.pauseIfRequested(settings.common.pauses)
 say.heading("Try next")
 say.bullets([
   "swift run \(info.command) --seed 7: other starting numbers, the same as the listing's "

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @Suite("chapter-data-setup")
@@ -37,5 +38,17 @@ struct DataSetupChapterTests {
   func threeFactors() throws {
     let run = try ChapterRun.run("chapter-data-setup", ["--factors", "3", "--no-charts"])
     #expect(run.standardOutput.contains("User-Feature Matrix (P) shape: (5, 3)"))
+  }
+
+  @Test("the charts name every viewer and movie, and the histogram has a bar per star value")
+  func charts() throws {
+    let run = try ChapterRun.run("chapter-data-setup")
+    let matrix = SVGCheck(run.chart("ratings-matrix.svg") ?? Data()).allText
+    for name in BlogNames.all { #expect(matrix.contains(name)) }
+    let sparse = SVGCheck(run.chart("sparse-matrix.svg") ?? Data()).allText
+    #expect(sparse.contains("Movie D") && sparse.contains("not rated"))
+    let histogram = SVGCheck(run.chart("rating-distribution.svg") ?? Data())
+    #expect(histogram.allText.contains("Rating (stars)"))
+    #expect(["1", "2", "3", "4", "5"].allSatisfy { histogram.texts.contains($0) })
   }
 }

@@ -50,6 +50,29 @@ public struct LookupBenchmark: Sendable {
   public static let standard = LookupBenchmark(
     budget: .standard, sizes: [100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000])
 
+  /// Sizes growing by factors of ten from `smallest` up to `largest`, ending at `largest`.
+  ///
+  /// `scalingSizes(from: 100, through: 1_000_000)` is 10², 10³, …, 10⁶. A `largest` that is not
+  /// `smallest` times a power of ten ends the list after the last power below it:
+  /// `scalingSizes(from: 100, through: 3_000)` is [100, 1,000, 3,000].
+  ///
+  /// - Parameters:
+  ///   - smallest: The first size, at least 1.
+  ///   - largest: The last size, at least `smallest`.
+  public static func scalingSizes(from smallest: Int, through largest: Int) -> [Int] {
+    precondition(smallest >= 1 && largest >= smallest, "sizes must satisfy 1 ≤ smallest ≤ largest")
+    var sizes: [Int] = []
+    var size = smallest
+    while size <= largest {
+      sizes.append(size)
+      // Stop before the multiplication could overflow.
+      guard size <= largest / 10 else { break }
+      size *= 10
+    }
+    if sizes.last != largest { sizes.append(largest) }
+    return sizes
+  }
+
   /// The keys stored and looked up at `size`.
   ///
   /// - Parameters:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rows of a scaling run, ordered by size then by ``LookupStructure`` case order.
 public struct ScalingReport: Sendable, Equatable {
   /// Every measured row.
@@ -42,5 +44,27 @@ public struct ScalingReport: Sendable, Equatable {
       let linear = result(for: .linearSearch, size: size)
     else { return nil }
     return row.speedup(over: linear)
+  }
+
+  /// The slope of `structure`'s line on a log–log chart between two sizes:
+  /// log(t₂ / t₁) / log(n₂ / n₁) with t the median ns per lookup.
+  ///
+  /// A cost growing like nᵃ has slope a: about 0 for a hash table (O(1)), about 1 for a linear
+  /// search (O(n)), and near 0 but positive for a binary search (O(log n) grows slower than any
+  /// power). `nil` if either size was not measured or the sizes are equal.
+  ///
+  /// - Parameters:
+  ///   - structure: The structure.
+  ///   - smallerSize: The first size, n₁.
+  ///   - largerSize: The second size, n₂.
+  public func growthExponent(
+    of structure: LookupStructure, from smallerSize: Int, to largerSize: Int
+  ) -> Double? {
+    guard smallerSize != largerSize,
+      let first = result(for: structure, size: smallerSize),
+      let second = result(for: structure, size: largerSize)
+    else { return nil }
+    return log(second.medianNanoseconds / first.medianNanoseconds)
+      / log(Double(largerSize) / Double(smallerSize))
   }
 }

@@ -48,7 +48,9 @@ public enum RatingTables {
 
   /// How often each rating value occurs, with a bar of █ per rating.
   public static func histogram(_ stats: DatasetStatistics, barScale: Int = 1) -> TextTable {
-    var table = TextTable(columns: [.right("Stars"), .right("Count"), .right("Share"), .left("")])
+    var table = TextTable(columns: [
+      .right("Stars"), .right("Count"), .right("Share"), .left("Bar"),
+    ])
     for (value, count) in stats.histogram {
       table.append([
         fixed(value, value.rounded() == value ? 0 : 1), grouped(count),

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// Timings differ from run to run, so these tests check the chapter's structure, never a time.
+@Suite("chapter-hash-tables")
+struct HashTablesChapterTests {
+  static let structureNames = [
+    "Array linear search", "Sorted array binary search", "Set", "Dictionary",
+    "Set with constant hash",
+  ]
+
+  /// The lines of a run's standard output.
+  private func lines(_ run: ChapterRun) -> [String] {
+    run.standardOutput.components(separatedBy: "\n")
+  }
+
+  /// The output with every run of whitespace as one space, so wrapped prose can be searched.
+  private func prose(_ run: ChapterRun) -> String {
+    run.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// Whether some table row starts (after padding) with `size`, then `structure`.
+  private func hasRow(_ lines: [String], size: String, structure: String) -> Bool {
+    lines.contains {
+      let cells = $0.trimmingCharacters(in: .whitespaces)
+      return cells.hasPrefix(size + "  ")
+        && cells.dropFirst(size.count).trimmingCharacters(in: .whitespaces).hasPrefix(structure)
+    }
+  }
+
+  @Test("--quick: exit 0, the scaling table's headers and a row per size and structure")
+  func scalingTable() throws {
+    let run = try ChapterRun.run("chapter-hash-tables", ["--quick", "--no-charts"])
+    #expect(run.status == 0, "stderr: \(run.standardError)")
+    let output = lines(run)
+    let header = output.first { $0.contains("Structure") && $0.contains("Median ns") }
+    #expect(header?.contains("Min–max ns") == true && header?.contains("Speedup") == true)
+    for size in ["100", "1,000", "10,000"] {
+      #expect(hasRow(output, size: size, structure: "Array linear search"), "no row for \(size)")
+    }
+    for name in Self.structureNames {
+      #expect(run.standardOutput.contains(name), "missing: \(name)")
+    }
+  }
+
+  @Test("--quick: the constant-hash table, the projection beside the README, the serving table")
+  func laterSections() throws {
+    let run = try ChapterRun.run("chapter-hash-tables", ["--quick", "--no-charts"])
+    let output = lines(run)
+    let collisionHeader = output.first { $0.contains("Set with constant hash") }
+    #expect(collisionHeader?.contains("Slower by") == true)
+    #expect(prose(run).contains("Every lookup still gave the right answer"))
+    for label in [
+      "Hash-table lookup", "Linear search, 15,000 titles", "Speedup, 15,000 titles",
+      "Linear search, 230,000,000 profiles", "Speedup, 230,000,000 profiles",
+    ] {
+      #expect(output.contains { $0.hasPrefix(label) }, "projection lacks \(label)")
+    }
+    #expect(output.contains { $0.contains("Measured here (debug)") || $0.contains("(release)") })
+    #expect(output.contains { $0.hasPrefix("profile lookup + score every title") })
+    #expect(output.contains { $0.hasPrefix("profile lookup + cached list") })
+    #expect(prose(run).contains("the cache returned exactly the titles scoring would"))
+  }
+
+  @Test("the charts are well-formed and name every structure in their legends")
+  func charts() throws {
+    let run = try ChapterRun.run("chapter-hash-tables", ["--quick"])
+    let performance = SVGCheck(run.chart("hash-table-performance.svg") ?? Data())
+    #expect(performance.isWellFormed)
+    for name in Self.structureNames {
+      #expect(performance.texts.contains(name), "performance chart lacks \(name)")
+    }
+    let speedup = SVGCheck(run.chart("hash-table-speedup.svg") ?? Data())
+    #expect(speedup.isWellFormed)
+    for name in ["Array linear search (1×, the baseline)"] + Self.structureNames.dropFirst() {
+      #expect(speedup.texts.contains(name), "speedup chart lacks \(name)")
+    }
+    #expect(prose(run).contains("the files differ from run to run"))
+  }
+
+  @Test("--max-size bounds the scaling run")
+  func maxSize() throws {
+    let run = try ChapterRun.run(
+      "chapter-hash-tables", ["--quick", "--max-size", "1000", "--no-charts"])
+    #expect(run.status == 0)
+    let output = lines(run)
+    #expect(output.contains("Scaling: from 100 to 1,000 keys"))
+    #expect(hasRow(output, size: "1,000", structure: "Array linear search"))
+    #expect(!hasRow(output, size: "10,000", structure: "Array linear search"))
+  }
+
+  @Test("the sidebar's keys come from the seed")
+  func seededKeys() throws {
+    let run = try ChapterRun.run("chapter-hash-tables", ["--quick", "--seed", "7", "--no-charts"])
+    let output = lines(run)
+    #expect(output.contains("Searching for 585903 in a list of 1000000 items:"))
+    #expect(output.contains("Looking up key 189636 in a dictionary of 1000000 items:"))
+  }
+
+  @Test(
+    "out-of-range sizes are refused with exit 64",
+    arguments: [["--max-size", "99"], ["--max-size", "10000001"], ["--max-size", "1e6"]])
+  func badSizes(arguments: [String]) throws {
+    let run = try ChapterRun.run("chapter-hash-tables", arguments)
+    #expect(run.status == 64)
+    #expect(run.standardError.hasPrefix("chapter-hash-tables: error: --max-size"))
+    #expect(run.standardOutput.isEmpty)
+  }
+}
