@@ -6,9 +6,9 @@ public struct DemoData: Sendable {
   public let dataset: RatingsDataset
   /// The catalogue when the data is the built-in one: its genres and hidden tastes.
   public let catalogue: DemoCatalogue?
-  /// What the ratings file held, e.g. "100000 ratings by 943 users of 1682 movies (…)".
+  /// What the ratings file held, e.g. "100,000 ratings by 943 users of 1,682 movies (…)".
   public let fileSummary: String?
-  /// How well the titles file matched, e.g. "1682 of 1682 rated movies have a title (…)".
+  /// How well the titles file matched, e.g. "1,682 of 1,682 rated movies have a title (…)".
   public let titlesSummary: String?
 
   /// The built-in catalogue, generated from `seed`.

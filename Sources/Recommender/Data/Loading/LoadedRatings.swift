@@ -23,9 +23,10 @@ public struct LoadedRatings: Sendable, Equatable {
   }
 
   /// One line for narration, e.g.
-  /// "100000 ratings by 943 users of 1682 movies (MovieLens 100k u.data, scale 1–5)".
+  /// "100,000 ratings by 943 users of 1,682 movies (MovieLens 100k u.data, scale 1–5)".
   public var summary: String {
-    "\(dataset.ratings.count) ratings by \(dataset.userCount) users of \(dataset.itemCount) movies"
+    "\(grouped(dataset.ratings.count)) ratings by \(grouped(dataset.userCount)) users of "
+      + "\(grouped(dataset.itemCount)) movies"
       + " (\(format.displayName), scale \(StarText.range(dataset.scale)))"
   }
 }

@@ -11,10 +11,10 @@ public struct TitledRatings: Sendable, Equatable {
   /// How many of the rated movies got a title; the rest keep "Movie <id>".
   public var matchedItemCount: Int
 
-  /// One line for narration, e.g. "1682 of 1682 rated movies have a title (the file holds 1682)".
+  /// One line for narration, e.g. "1,682 of 1,682 rated movies have a title (the file holds 1,682)".
   public var summary: String {
-    "\(matchedItemCount) of \(ratings.dataset.itemCount) rated movies have a title"
-      + " (the file holds \(titleCount))"
+    "\(grouped(matchedItemCount)) of \(grouped(ratings.dataset.itemCount)) rated movies have a "
+      + "title (the file holds \(grouped(titleCount)))"
   }
 }
 
