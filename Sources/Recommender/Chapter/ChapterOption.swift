@@ -104,16 +104,29 @@ extension ChapterOption {
     _ name: String, _ keyPath: WritableKeyPath<Settings, Choice>,
     valueName: String? = nil, help: String
   ) -> ChapterOption where Choice.RawValue == String {
+    choosing(
+      Choice.self, name, valueName: valueName, help: help,
+      set: { settings, value in settings[keyPath: keyPath] = value },
+      describe: { settings in settings[keyPath: keyPath].rawValue })
+  }
+
+  /// The parsing shared by ``choice(_:_:valueName:help:)`` and its optional form: `set` stores
+  /// the chosen case wherever the property is.
+  static func choosing<Choice: RawRepresentable & CaseIterable>(
+    _ type: Choice.Type, _ name: String, valueName: String?, help: String,
+    set: @escaping (inout Settings, Choice) -> Void,
+    describe: @escaping (Settings) -> String
+  ) -> ChapterOption where Choice.RawValue == String {
     let choices = Choice.allCases.map(\.rawValue)
     return ChapterOption(
       name: name, valueName: valueName ?? choices.joined(separator: "|"), help: help,
       accepts: "one of " + listInEnglish(choices),
       assign: { settings, text in
         guard let value = Choice(rawValue: text) else { return false }
-        settings[keyPath: keyPath] = value
+        set(&settings, value)
         return true
       },
-      describe: { settings in settings[keyPath: keyPath].rawValue })
+      describe: describe)
   }
 
   /// A switch that takes no value, e.g. `--pause`; giving it stores `value`.

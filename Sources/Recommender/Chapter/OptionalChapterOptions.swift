@@ -64,15 +64,9 @@ extension ChapterOption {
     _ name: String, _ keyPath: WritableKeyPath<Settings, Choice?>, valueName: String? = nil,
     help: String, whenAbsent absent: String
   ) -> ChapterOption where Choice.RawValue == String {
-    let choices = Choice.allCases.map(\.rawValue)
-    return ChapterOption(
-      name: name, valueName: valueName ?? choices.joined(separator: "|"), help: help,
-      accepts: "one of " + listInEnglish(choices),
-      assign: { settings, text in
-        guard let value = Choice(rawValue: text) else { return false }
-        settings[keyPath: keyPath] = value
-        return true
-      },
+    choosing(
+      Choice.self, name, valueName: valueName, help: help,
+      set: { settings, value in settings[keyPath: keyPath] = value },
       describe: { settings in settings[keyPath: keyPath]?.rawValue ?? absent })
   }
 }
