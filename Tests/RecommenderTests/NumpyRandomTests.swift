@@ -37,4 +37,15 @@ struct NumpyRandomTests {
     random.shuffle(&values)
     #expect(values == [9, 5, 2, 4, 7, 1, 0, 8, 6, 3])
   }
+
+  @Test("a shuffle of 2,000 elements, several twists long, matches np.random.shuffle for seed 7")
+  func longShuffleSeed7() {
+    // python3 -c "import numpy as np; np.random.seed(7); a=list(range(2000));
+    //   np.random.shuffle(a); print(a[:5], a[-5:])"
+    var random = NumpyRandom(seed: 7)
+    var values = Array(0..<2_000)
+    random.shuffle(&values)
+    #expect(Array(values.prefix(5)) == [1072, 1048, 204, 694, 1758])
+    #expect(Array(values.suffix(5)) == [1603, 502, 537, 1220, 175])
+  }
 }

@@ -82,22 +82,37 @@ public struct NumpyRandom: Sendable {
   }
 
   /// Shuffles in place as numpy's legacy `np.random.shuffle` does for a 1-D array.
+  ///
+  /// - Complexity: O(n): fewer than two draws per element on average.
   public mutating func shuffle<Element>(_ elements: inout [Element]) {
     guard elements.count > 1 else { return }
-    for index in stride(from: elements.count - 1, to: 0, by: -1) {
-      let other = nextInt(through: index)
-      elements.swapAt(index, other)
+    // Through a buffer pointer: the trainer shuffles every epoch, and the array's uniqueness
+    // check on each swap would cost as much as the draw.
+    elements.withUnsafeMutableBufferPointer { buffer in
+      for index in stride(from: buffer.count - 1, to: 0, by: -1) {
+        buffer.swapAt(index, nextInt(through: index))
+      }
     }
   }
 
+  /// Regenerates all 624 words: word i mixes the top bit of word i, the low bits of word i + 1
+  /// and word i + 397, indices wrapping around, each loop reading words already regenerated
+  /// exactly where the reference implementation does.
   private mutating func twist() {
-    let upperMask: UInt32 = 0x8000_0000
-    let lowerMask: UInt32 = 0x7fff_ffff
-    for index in 0..<Self.stateSize {
-      let y = (state[index] & upperMask) | (state[(index + 1) % Self.stateSize] & lowerMask)
-      var next = state[(index + Self.shift) % Self.stateSize] ^ (y >> 1)
-      if y & 1 != 0 { next ^= 0x9908_b0df }
-      state[index] = next
+    let n = Self.stateSize
+    let m = Self.shift
+    state.withUnsafeMutableBufferPointer { state in
+      func mixed(_ word: UInt32, _ nextWord: UInt32, _ distantWord: UInt32) -> UInt32 {
+        let y = (word & 0x8000_0000) | (nextWord & 0x7fff_ffff)
+        return distantWord ^ (y >> 1) ^ (y & 1 == 0 ? 0 : 0x9908_b0df)
+      }
+      for index in 0..<(n - m) {
+        state[index] = mixed(state[index], state[index + 1], state[index + m])
+      }
+      for index in (n - m)..<(n - 1) {
+        state[index] = mixed(state[index], state[index + 1], state[index + m - n])
+      }
+      state[n - 1] = mixed(state[n - 1], state[0], state[m - 1])
     }
     position = 0
   }
