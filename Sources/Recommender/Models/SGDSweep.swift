@@ -1,21 +1,23 @@
 /// The inner loop of ``SGDTrainer``: one pass of SGD steps over ratings in memory.
 ///
-/// This is where training spends its time (about 100 million multiply-adds per epoch on
-/// MovieLens 100k with 100 factors), so it is written for the processor rather than for
-/// brevity:
-/// - the model's choices (biases or not, which update formula, which pᵤ the qᵢ update reads)
-///   are decided once per pass, not once per rating: `pass` is generic over them, and the
-///   compiler makes one copy of it per combination with the branches folded away;
+/// Short factor vectors (the blog's k = 2, the teaching chapters' k ≤ 10) take ``shortPass``:
+/// the formulas written out plainly, fast in a debug build too. Long vectors (MovieLens's
+/// k = 100: about 100 million multiply-adds per epoch on 100k ratings) take ``longPass``,
+/// written for the processor rather than for brevity:
+/// - the model's choices (biases or not, which pᵤ the qᵢ update reads, λ or not) are decided
+///   once per pass, not once per rating: `longPass` is generic over them, and the compiler
+///   makes one copy of it per combination with the branches folded away;
 /// - parameters are reached through raw pointers, so no array is bounds-checked or copied;
 /// - the factor updates work on four factors at a time (`SIMD4<Double>`);
-/// - with long vectors, the loop that updates this rating's pᵤ and qᵢ also computes the next
-///   rating's dot product, when the next rating has another user and another movie (so its
-///   rows are not being changed). The processor then fetches the next rows from memory while
-///   it is still busy with this step, instead of waiting for them afterwards.
+/// - the loop that updates this rating's pᵤ and qᵢ also computes the next rating's dot
+///   product, when the next rating has another user and another movie (so its rows are not
+///   being changed). The processor then fetches the next rows from memory while it is still
+///   busy with this step, instead of waiting for them afterwards.
 ///
 /// None of this changes a bit of the result: each value is computed with the same operations
 /// in the same order as the plain loop would, and the interleaved dot product equals
-/// ``dotProduct(_:_:count:)``. The blog's k = 2 listings still match numpy.
+/// ``dotProduct(_:_:count:)``. The one exception is λ > 0 with long vectors, which uses the
+/// rearranged step of ``ShrinkingStep``.
 struct SGDSweep {
   /// P, Q and the biases, as the pass writes them.
   struct Parameters {
@@ -50,43 +52,85 @@ struct SGDSweep {
   /// - Returns: Σ |eᵤᵢ|, each error taken just before its update.
   /// - Complexity: O(ratings × k).
   func run(_ ratings: UnsafeBufferPointer<TrainingRating>, _ parameters: Parameters) -> Double {
-    let long = parameters.factorCount >= dotProductLaneThreshold
-    let form: FactorStepForm =
-      regularization == 0 ? .plain : long ? .shrinking : .penalised
+    guard parameters.factorCount >= dotProductLaneThreshold else {
+      return shortPass(ratings, parameters)
+    }
     // One generic specialisation per combination: the compiler folds each choice away.
-    switch (learnsBiases, form, updatesSequentially) {
-    case (false, .plain, false): return pass(ratings, parameters, No.self, PlainStep.self, No.self)
-    case (false, .plain, true): return pass(ratings, parameters, No.self, PlainStep.self, Yes.self)
-    case (false, .penalised, false):
-      return pass(ratings, parameters, No.self, PenalisedStep.self, No.self)
-    case (false, .penalised, true):
-      return pass(ratings, parameters, No.self, PenalisedStep.self, Yes.self)
-    case (false, .shrinking, false):
-      return pass(ratings, parameters, No.self, ShrinkingStep.self, No.self)
-    case (false, .shrinking, true):
-      return pass(ratings, parameters, No.self, ShrinkingStep.self, Yes.self)
-    case (true, .plain, false): return pass(ratings, parameters, Yes.self, PlainStep.self, No.self)
-    case (true, .plain, true): return pass(ratings, parameters, Yes.self, PlainStep.self, Yes.self)
-    case (true, .penalised, false):
-      return pass(ratings, parameters, Yes.self, PenalisedStep.self, No.self)
-    case (true, .penalised, true):
-      return pass(ratings, parameters, Yes.self, PenalisedStep.self, Yes.self)
-    case (true, .shrinking, false):
-      return pass(ratings, parameters, Yes.self, ShrinkingStep.self, No.self)
-    case (true, .shrinking, true):
-      return pass(ratings, parameters, Yes.self, ShrinkingStep.self, Yes.self)
+    switch (learnsBiases, regularization == 0, updatesSequentially) {
+    case (false, true, false):
+      return longPass(ratings, parameters, No.self, PlainStep.self, No.self)
+    case (false, true, true):
+      return longPass(ratings, parameters, No.self, PlainStep.self, Yes.self)
+    case (false, false, false):
+      return longPass(ratings, parameters, No.self, ShrinkingStep.self, No.self)
+    case (false, false, true):
+      return longPass(ratings, parameters, No.self, ShrinkingStep.self, Yes.self)
+    case (true, true, false):
+      return longPass(ratings, parameters, Yes.self, PlainStep.self, No.self)
+    case (true, true, true):
+      return longPass(ratings, parameters, Yes.self, PlainStep.self, Yes.self)
+    case (true, false, false):
+      return longPass(ratings, parameters, Yes.self, ShrinkingStep.self, No.self)
+    case (true, false, true):
+      return longPass(ratings, parameters, Yes.self, ShrinkingStep.self, Yes.self)
     }
   }
 
-  /// One pass with the model's choices fixed; see ``SGDTrainer`` for the three beats.
-  private func pass<Biases: Choice, Step: FactorStep, Sequential: Choice>(
+  /// One pass for short vectors, the three beats of ``SGDTrainer`` as written there: with
+  /// λ = 0 the factor step is (γ eᵤᵢ) qᵢ, the listing's order of operations, so the blog's
+  /// numbers come out to the last bit.
+  private func shortPass(
+    _ ratings: UnsafeBufferPointer<TrainingRating>, _ parameters: Parameters
+  ) -> Double {
+    let k = parameters.factorCount
+    let bUser = parameters.userBiases
+    let bItem = parameters.itemBiases
+    let γ = learningRate
+    let γBias = biasLearningRate
+    let λ = regularization
+    var totalAbsoluteError = 0.0
+    for rating in ratings {
+      let user = Int(rating.user)
+      let item = Int(rating.item)
+      let p = parameters.userRow(rating.user)
+      let q = parameters.itemRow(rating.item)
+
+      // 1. error
+      var prediction = dotProduct(p, q, count: k)
+      if learnsBiases { prediction += globalMean + bUser[user] + bItem[item] }
+      let e = rating.value - prediction
+      totalAbsoluteError += abs(e)
+
+      // 2. biases
+      if learnsBiases {
+        bUser[user] += γBias * (e - λ * bUser[user])
+        bItem[item] += γBias * (e - λ * bItem[item])
+      }
+
+      // 3. factors
+      for f in 0..<k {
+        let pBefore = p[f]
+        let qBefore = q[f]
+        if λ == 0 {
+          p[f] = pBefore + (γ * e) * qBefore
+          q[f] = qBefore + (γ * e) * (updatesSequentially ? p[f] : pBefore)
+        } else {
+          p[f] = pBefore + γ * (e * qBefore - λ * pBefore)
+          q[f] = qBefore + γ * (e * (updatesSequentially ? p[f] : pBefore) - λ * qBefore)
+        }
+      }
+    }
+    return totalAbsoluteError
+  }
+
+  /// One pass for long vectors with the model's choices fixed; see ``SGDTrainer`` for the
+  /// three beats.
+  private func longPass<Biases: Choice, Step: FactorStep, Sequential: Choice>(
     _ ratings: UnsafeBufferPointer<TrainingRating>, _ parameters: Parameters,
     _ biases: Biases.Type, _ step: Step.Type, _ sequential: Sequential.Type
   ) -> Double {
     guard let first = ratings.first else { return 0 }
     let k = parameters.factorCount
-    // Interleaving pays only for long rows; short ones keep the plain loop.
-    let interleaves = k >= dotProductLaneThreshold
     let bUser = parameters.userBiases
     let bItem = parameters.itemBiases
     let γBias = biasLearningRate
@@ -122,7 +166,7 @@ struct SGDSweep {
       let next = ratings[index + 1]
       let nextP = parameters.userRow(next.user)
       let nextQ = parameters.itemRow(next.item)
-      if interleaves && next.user != rating.user && next.item != rating.item {
+      if next.user != rating.user && next.item != rating.item {
         dot = updateWhileDotting(p, q, nextP, nextQ, count: k, rule, sequential: Sequential.isOn)
       } else {
         update(p, q, count: k, rule, sequential: Sequential.isOn)
@@ -176,13 +220,6 @@ struct SGDSweep {
   }
 }
 
-/// Which formula moves pᵤ and qᵢ; see the conforming types.
-private enum FactorStepForm {
-  case plain
-  case penalised
-  case shrinking
-}
-
 /// How one SGD step moves some lanes of pᵤ and qᵢ. `sequential` says whether the qᵢ update
 /// reads the new pᵤ (the blog) or the old one (Surprise).
 private protocol FactorStep {
@@ -207,30 +244,10 @@ private struct PlainStep: FactorStep {
   }
 }
 
-/// λ > 0, as the listing writes it: pᵤ ← pᵤ + γ (e qᵢ − λ pᵤ), qᵢ ← qᵢ + γ (e pᵤ − λ qᵢ).
-private struct PenalisedStep: FactorStep {
-  let γ: Double
-  let λ: Double
-  let e: Double
-
-  init(learningRate γ: Double, regularization λ: Double, error e: Double) {
-    self.γ = γ
-    self.λ = λ
-    self.e = e
-  }
-
-  @inline(__always)
-  func step<Lanes: SIMD>(_ p: Lanes, _ q: Lanes, _ sequential: Bool) -> (p: Lanes, q: Lanes)
-  where Lanes.Scalar == Double {
-    let pAfter = p + γ * (e * q - λ * p)
-    return (pAfter, q + γ * (e * (sequential ? pAfter : p) - λ * q))
-  }
-}
-
-/// λ > 0 for long vectors, the same step rearranged: pᵤ ← (1 − γλ) pᵤ + (γ e) qᵢ. Two
-/// multiplications and one addition per factor instead of three and two; equal to
-/// ``PenalisedStep`` up to rounding in the last bits, which is why the blog's short listings do
-/// not use it.
+/// λ > 0 for long vectors, the listing's step pᵤ ← pᵤ + γ (e qᵢ − λ pᵤ) rearranged as
+/// pᵤ ← (1 − γλ) pᵤ + (γ e) qᵢ: two multiplications and one addition per factor instead of
+/// three and two. Equal up to rounding in the last bits, which is why short vectors (the
+/// blog's listings) keep the listing's form in ``SGDSweep/shortPass(_:_:)``.
 private struct ShrinkingStep: FactorStep {
   let shrink: Double
   let scaledError: Double
