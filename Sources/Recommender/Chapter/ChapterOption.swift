@@ -58,15 +58,11 @@ extension ChapterOption {
     atLeast minimum: Value = .min, atMost maximum: Value = .max,
     valueName: String = "N", help: String
   ) -> ChapterOption {
-    ChapterOption(
-      name: name, valueName: valueName, help: help,
+    parsing(
+      name, valueName: valueName, help: help,
       accepts: wholeNumberPhrase(minimum: minimum, maximum: maximum),
-      assign: { settings, text in
-        // `Value(_:)` rejects "1.5", "1e3" and numbers the type cannot hold.
-        guard let value = Value(text), value >= minimum, value <= maximum else { return false }
-        settings[keyPath: keyPath] = value
-        return true
-      },
+      parse: wholeNumber(atLeast: minimum, atMost: maximum),
+      set: { settings, value in settings[keyPath: keyPath] = value },
       describe: { settings in String(settings[keyPath: keyPath]) })
   }
 
@@ -82,14 +78,10 @@ extension ChapterOption {
     _ name: String, _ keyPath: WritableKeyPath<Settings, Double>,
     _ constraint: NumberConstraint = .finite, valueName: String = "X", help: String
   ) -> ChapterOption {
-    ChapterOption(
-      name: name, valueName: valueName, help: help, accepts: constraint.accepts,
-      assign: { settings, text in
-        // `Double(_:)` parses "nan" and "inf" too; `admits` turns those away.
-        guard let value = Double(text), constraint.admits(value) else { return false }
-        settings[keyPath: keyPath] = value
-        return true
-      },
+    parsing(
+      name, valueName: valueName, help: help, accepts: constraint.accepts,
+      parse: realNumber(constraint),
+      set: { settings, value in settings[keyPath: keyPath] = value },
       describe: { settings in String(settings[keyPath: keyPath]) })
   }
 
@@ -104,29 +96,43 @@ extension ChapterOption {
     _ name: String, _ keyPath: WritableKeyPath<Settings, Choice>,
     valueName: String? = nil, help: String
   ) -> ChapterOption where Choice.RawValue == String {
-    choosing(
-      Choice.self, name, valueName: valueName, help: help,
+    let choices = Choice.allCases.map(\.rawValue)
+    return parsing(
+      name, valueName: valueName ?? choices.joined(separator: "|"), help: help,
+      accepts: "one of " + listInEnglish(choices), parse: Choice.init(rawValue:),
       set: { settings, value in settings[keyPath: keyPath] = value },
       describe: { settings in settings[keyPath: keyPath].rawValue })
   }
 
-  /// The parsing shared by ``choice(_:_:valueName:help:)`` and its optional form: `set` stores
-  /// the chosen case wherever the property is.
-  static func choosing<Choice: RawRepresentable & CaseIterable>(
-    _ type: Choice.Type, _ name: String, valueName: String?, help: String,
-    set: @escaping (inout Settings, Choice) -> Void,
+  /// What every option that takes a value does: `parse` turns the text into a value or refuses
+  /// it (nil), and `set` stores the value wherever the property is, plain or optional.
+  static func parsing<Value>(
+    _ name: String, valueName: String, help: String, accepts: String,
+    parse: @escaping (String) -> Value?, set: @escaping (inout Settings, Value) -> Void,
     describe: @escaping (Settings) -> String
-  ) -> ChapterOption where Choice.RawValue == String {
-    let choices = Choice.allCases.map(\.rawValue)
-    return ChapterOption(
-      name: name, valueName: valueName ?? choices.joined(separator: "|"), help: help,
-      accepts: "one of " + listInEnglish(choices),
+  ) -> ChapterOption {
+    ChapterOption(
+      name: name, valueName: valueName, help: help, accepts: accepts,
       assign: { settings, text in
-        guard let value = Choice(rawValue: text) else { return false }
+        guard let value = parse(text) else { return false }
         set(&settings, value)
         return true
       },
       describe: describe)
+  }
+
+  /// Reads a whole number within bounds. `Value(_:)` rejects "1.5", "1e3" and numbers the type
+  /// cannot hold.
+  static func wholeNumber<Value: FixedWidthInteger>(atLeast minimum: Value, atMost maximum: Value)
+    -> (String) -> Value?
+  {
+    { text in Value(text).flatMap { minimum <= $0 && $0 <= maximum ? $0 : nil } }
+  }
+
+  /// Reads a real number the constraint admits. `Double(_:)` parses "nan" and "inf" too;
+  /// `admits` turns those away.
+  static func realNumber(_ constraint: NumberConstraint) -> (String) -> Double? {
+    { text in Double(text).flatMap { constraint.admits($0) ? $0 : nil } }
   }
 
   /// A switch that takes no value, e.g. `--pause`; giving it stores `value`.

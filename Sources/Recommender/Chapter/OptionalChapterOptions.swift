@@ -17,14 +17,11 @@ extension ChapterOption {
     atLeast minimum: Value = .min, atMost maximum: Value = .max,
     valueName: String = "N", help: String, whenAbsent absent: String
   ) -> ChapterOption {
-    ChapterOption(
-      name: name, valueName: valueName, help: help,
+    parsing(
+      name, valueName: valueName, help: help,
       accepts: wholeNumberPhrase(minimum: minimum, maximum: maximum),
-      assign: { settings, text in
-        guard let value = Value(text), value >= minimum, value <= maximum else { return false }
-        settings[keyPath: keyPath] = value
-        return true
-      },
+      parse: wholeNumber(atLeast: minimum, atMost: maximum),
+      set: { settings, value in settings[keyPath: keyPath] = value },
       describe: { settings in settings[keyPath: keyPath].map { String($0) } ?? absent })
   }
 
@@ -42,13 +39,10 @@ extension ChapterOption {
     _ constraint: NumberConstraint = .finite, valueName: String = "X", help: String,
     whenAbsent absent: String
   ) -> ChapterOption {
-    ChapterOption(
-      name: name, valueName: valueName, help: help, accepts: constraint.accepts,
-      assign: { settings, text in
-        guard let value = Double(text), constraint.admits(value) else { return false }
-        settings[keyPath: keyPath] = value
-        return true
-      },
+    parsing(
+      name, valueName: valueName, help: help, accepts: constraint.accepts,
+      parse: realNumber(constraint),
+      set: { settings, value in settings[keyPath: keyPath] = value },
       describe: { settings in settings[keyPath: keyPath].map { String($0) } ?? absent })
   }
 
@@ -64,8 +58,10 @@ extension ChapterOption {
     _ name: String, _ keyPath: WritableKeyPath<Settings, Choice?>, valueName: String? = nil,
     help: String, whenAbsent absent: String
   ) -> ChapterOption where Choice.RawValue == String {
-    choosing(
-      Choice.self, name, valueName: valueName, help: help,
+    let choices = Choice.allCases.map(\.rawValue)
+    return parsing(
+      name, valueName: valueName ?? choices.joined(separator: "|"), help: help,
+      accepts: "one of " + listInEnglish(choices), parse: Choice.init(rawValue:),
       set: { settings, value in settings[keyPath: keyPath] = value },
       describe: { settings in settings[keyPath: keyPath]?.rawValue ?? absent })
   }
