@@ -129,6 +129,9 @@ extension ChapterOption {
     { text in Value(text).flatMap { minimum <= $0 && $0 <= maximum ? $0 : nil } }
   }
 
+  /// Reads any text but the empty one (`--ratings ""` is a mistake, not a file).
+  static func nonEmptyText(_ text: String) -> String? { text.isEmpty ? nil : text }
+
   /// Reads a real number the constraint admits. `Double(_:)` parses "nan" and "inf" too;
   /// `admits` turns those away.
   static func realNumber(_ constraint: NumberConstraint) -> (String) -> Double? {
@@ -166,13 +169,9 @@ extension ChapterOption {
     _ name: String, _ keyPath: WritableKeyPath<Settings, String>, valueName: String = "TEXT",
     help: String
   ) -> ChapterOption {
-    ChapterOption(
-      name: name, valueName: valueName, help: help, accepts: "a non-empty \(valueName)",
-      assign: { settings, text in
-        guard !text.isEmpty else { return false }
-        settings[keyPath: keyPath] = text
-        return true
-      },
+    parsing(
+      name, valueName: valueName, help: help, accepts: "a non-empty \(valueName)",
+      parse: nonEmptyText, set: { settings, text in settings[keyPath: keyPath] = text },
       describe: { settings in helpText(forString: settings[keyPath: keyPath]) })
   }
 
@@ -187,13 +186,9 @@ extension ChapterOption {
     _ name: String, _ keyPath: WritableKeyPath<Settings, String?>, valueName: String = "TEXT",
     help: String
   ) -> ChapterOption {
-    ChapterOption(
-      name: name, valueName: valueName, help: help, accepts: "a non-empty \(valueName)",
-      assign: { settings, text in
-        guard !text.isEmpty else { return false }
-        settings[keyPath: keyPath] = text
-        return true
-      },
+    parsing(
+      name, valueName: valueName, help: help, accepts: "a non-empty \(valueName)",
+      parse: nonEmptyText, set: { settings, text in settings[keyPath: keyPath] = text },
       describe: { settings in settings[keyPath: keyPath].map(helpText(forString:)) ?? "none" })
   }
 
