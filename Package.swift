@@ -1,7 +1,13 @@
 // swift-tools-version: 6.0
-// The Swift companion to the blog post "Netflix Recommendations Mastery": one small library
-// (Sources/Recommender) and one walkthrough executable per blog section (Chapters/chapter-*).
-// No package dependencies: Foundation, Dispatch and the toolchain's test libraries only.
+// The Swift companion to the blog post "Netflix Recommendations Mastery": a recommender library
+// that follows the blog, two small kits beside it, and one walkthrough executable per blog
+// section. No package dependencies: Foundation, Dispatch and the toolchain's test libraries.
+//
+//   Recommender   data → model → training → evaluation → recommendation (what the blog teaches)
+//   ChartKit      SVG line, bar, scatter and heatmap charts; knows nothing of recommenders
+//   LookupTiming  the hash-table sidebar's benchmark harness: workloads, samples, scaling
+//   ChapterKit    flags, usage, narration, tables, exit statuses, charts into assets/
+//   chapter-*     one executable per blog section, over all four
 import PackageDescription
 
 /// Target name = folder name = command, in blog order.
@@ -18,20 +24,29 @@ let package = Package(
   name: "NetflixRecommendations",
   platforms: [.macOS(.v13)],
   targets: [
-    // Library
-    .target(name: "Recommender", path: "Sources/Recommender")
+    // The recommender: what the blog teaches
+    .target(name: "Recommender"),
+    // Beside it: charts, the lookup-timing harness, and what every chapter executable shares
+    .target(name: "ChartKit"),
+    .target(name: "LookupTiming", dependencies: ["Recommender"]),
+    .target(name: "ChapterKit", dependencies: ["Recommender", "ChartKit"]),
   ]
     // Chapters, in blog order
     + chapters.map { name in
-      .executableTarget(name: name, dependencies: ["Recommender"], path: "Chapters/\(name)")
+      .executableTarget(
+        name: name, dependencies: ["Recommender", "ChartKit", "LookupTiming", "ChapterKit"],
+        path: "Chapters/\(name)")
     }
-    // Tests
+    // Tests, one target per library, and the chapters run as processes
     + [
       .testTarget(name: "RecommenderTests", dependencies: ["Recommender"]),
+      .testTarget(name: "ChartKitTests", dependencies: ["ChartKit"]),
+      .testTarget(name: "LookupTimingTests", dependencies: ["LookupTiming"]),
+      .testTarget(name: "ChapterKitTests", dependencies: ["ChapterKit"]),
       // Runs each chapter as a process, so it depends on every chapter being built.
       .testTarget(
         name: "ChapterTests",
-        dependencies: chapters.map { .target(name: $0) },
+        dependencies: chapters.map { .target(name: $0) } + ["LookupTiming", "Recommender"],
         exclude: ["Snapshots"]),
     ],
   swiftLanguageModes: [.v6]

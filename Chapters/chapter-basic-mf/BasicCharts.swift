@@ -1,3 +1,5 @@
+import ChapterKit
+import ChartKit
 import Recommender
 
 /// The three charts of chapter-basic-mf.

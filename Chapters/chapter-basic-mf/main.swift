@@ -3,6 +3,7 @@
 //
 //     swift run chapter-basic-mf [--factors K] [--epochs N] [--learning-rate γ] [--seed N]
 
+import ChapterKit
 import Recommender
 
 struct Settings: ChapterSettings {

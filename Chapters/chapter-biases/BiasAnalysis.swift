@@ -1,3 +1,5 @@
+import ChapterKit
+import ChartKit
 import Recommender
 
 /// One of the three models of the fair comparison, trained.

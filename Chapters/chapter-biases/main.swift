@@ -3,6 +3,7 @@
 //
 //     swift run chapter-biases [--epochs N] [--learning-rate γ] [--bias-learning-rate γ_b]
 
+import ChapterKit
 import Recommender
 
 struct Settings: ChapterSettings {

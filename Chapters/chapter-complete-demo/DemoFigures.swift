@@ -1,3 +1,6 @@
+import ChapterKit
+import ChartKit
+import LookupTiming
 import Recommender
 
 /// The four charts of chapter-complete-demo, named as the companion README names its figures.

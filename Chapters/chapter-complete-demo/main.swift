@@ -6,6 +6,8 @@
 //     swift run chapter-complete-demo [--top N] [--seed N]
 //     swift run -c release chapter-complete-demo --ratings ml-100k/u.data --titles ml-100k/u.item
 
+import ChapterKit
+import LookupTiming
 import Recommender
 
 struct Settings: ChapterSettings {

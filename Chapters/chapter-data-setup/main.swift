@@ -3,6 +3,7 @@
 //
 //     swift run chapter-data-setup [--seed N] [--factors K] [--assets DIR] [--no-charts]
 
+import ChapterKit
 import Recommender
 
 struct Settings: ChapterSettings {

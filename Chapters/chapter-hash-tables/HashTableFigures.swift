@@ -1,4 +1,6 @@
-import Recommender
+import ChapterKit
+import ChartKit
+import LookupTiming
 
 /// The tables and charts of chapter-hash-tables, built from measured reports.
 enum HashTableFigures {

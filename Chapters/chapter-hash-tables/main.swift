@@ -3,6 +3,8 @@
 //
 //     swift run -c release chapter-hash-tables [--max-size N] [--quick] [--seed N]
 
+import ChapterKit
+import LookupTiming
 import Recommender
 
 struct Settings: ChapterSettings {

@@ -1,4 +1,5 @@
-import Recommender
+import ChapterKit
+import ChartKit
 
 /// Tables, readings and charts of the held-out experiment.
 enum RegularizationReport {

@@ -3,6 +3,7 @@
 //
 //     swift run chapter-regularization [--lambda λ] [--sweep-epochs N] [--init normal|uniform]
 
+import ChapterKit
 import Recommender
 
 struct Settings: ChapterSettings {

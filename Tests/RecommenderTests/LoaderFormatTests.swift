@@ -139,15 +139,6 @@ struct LoaderFormatTests {
     #expect(loaded.dataset.ratings.map(\.value) == [8, 10])
   }
 
-  @Test("summarizes counts, format and scale in one line")
-  func summary() throws {
-    let scratch = try ScratchDirectory()
-    defer { scratch.remove() }
-    let loaded = try RatingsLoader.load(path: scratch.write(uData, to: "u.data"))
-    #expect(
-      loaded.summary == "3 ratings by 2 users of 3 movies (MovieLens 100k u.data, scale 1–5)")
-  }
-
   @Test("loads 100,000 ratings in u.data layout")
   func hundredThousand() throws {
     let scratch = try ScratchDirectory()

@@ -72,7 +72,6 @@ struct TitlesTests {
     #expect(titled.ratings.dataset.itemNames == ["Movie 1", "Two", "Movie 3"])
     #expect(titled.matchedItemCount == 1)
     #expect(titled.titleCount == 2)
-    #expect(titled.summary == "1 of 3 rated movies have a title (the file holds 2)")
   }
 
   @Test("keeps the rest of the loaded ratings unchanged")

@@ -22,7 +22,7 @@ public struct ErrorMetrics: Sendable, Equatable {
   }
 
   /// Metrics from sums already taken: Σ |r − r̂|, Σ (r − r̂)² over `count` ratings.
-  init(absoluteSum: Double, squareSum: Double, count: Int) {
+  public init(absoluteSum: Double, squareSum: Double, count: Int) {
     let n = Double(max(count, 1))
     mae = absoluteSum / n
     rmse = (squareSum / n).squareRoot()

@@ -21,12 +21,4 @@ public struct LoadedRatings: Sendable, Equatable {
     self.userIDs = userIDs
     self.itemIDs = itemIDs
   }
-
-  /// One line for narration, e.g.
-  /// "100,000 ratings by 943 users of 1,682 movies (MovieLens 100k u.data, scale 1–5)".
-  public var summary: String {
-    "\(grouped(dataset.ratings.count)) ratings by \(grouped(dataset.userCount)) users of "
-      + "\(grouped(dataset.itemCount)) movies"
-      + " (\(format.displayName), scale \(StarText.range(dataset.scale)))"
-  }
 }

@@ -123,9 +123,9 @@ public enum RatingsLoader {
       return "rating \"\(text)\" is not a finite number"
     case .finite(let value):
       if !scale.contains(value) {
-        return "rating \(text) is outside the scale \(StarText.range(scale))"
+        return "rating \(text) is outside the scale \(starScaleText(scale))"
       }
-      let steps = step == 1 ? "whole stars" : "steps of \(StarText.value(step ?? 0)) stars"
+      let steps = step == 1 ? "whole stars" : "steps of \(plainNumber(step ?? 0)) stars"
       return "rating \(text) is not in \(steps)"
     }
   }

@@ -17,7 +17,7 @@ public enum RatingsWriter {
   public static func movieLens100kText(_ dataset: RatingsDataset) -> String {
     var text = ""
     for rating in dataset.ratings {
-      text += "\(rating.user + 1)\t\(rating.item + 1)\t\(StarText.value(rating.value))\t0\n"
+      text += "\(rating.user + 1)\t\(rating.item + 1)\t\(plainNumber(rating.value))\t0\n"
     }
     return text
   }

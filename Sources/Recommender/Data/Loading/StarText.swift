@@ -1,13 +1,11 @@
-/// Star values as people write them: "4", "0.5", "1–5".
-enum StarText {
-  /// A whole value without decimals ("5"), otherwise Swift's shortest exact form ("3.5").
-  static func value(_ stars: Double) -> String {
-    if stars == stars.rounded(), abs(stars) < 1e15 { return String(Int(stars)) }
-    return String(stars)
-  }
+/// A number as a person writes it: "4" rather than "4.0", "0.5" as is. Used for star values in
+/// data messages and for flag bounds in usage messages.
+public func plainNumber(_ value: Double) -> String {
+  if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+  return String(value)
+}
 
-  /// A scale with an en dash: "1–5", "0.5–5".
-  static func range(_ scale: ClosedRange<Double>) -> String {
-    "\(value(scale.lowerBound))–\(value(scale.upperBound))"
-  }
+/// A rating scale with an en dash: "1–5", "0.5–5".
+public func starScaleText(_ scale: ClosedRange<Double>) -> String {
+  "\(plainNumber(scale.lowerBound))–\(plainNumber(scale.upperBound))"
 }

@@ -10,12 +10,6 @@ public struct TitledRatings: Sendable, Equatable {
   public var titleCount: Int
   /// How many of the rated movies got a title; the rest keep "Movie <id>".
   public var matchedItemCount: Int
-
-  /// One line for narration, e.g. "1,682 of 1,682 rated movies have a title (the file holds 1,682)".
-  public var summary: String {
-    "\(grouped(matchedItemCount)) of \(grouped(ratings.dataset.itemCount)) rated movies have a "
-      + "title (the file holds \(grouped(titleCount)))"
-  }
 }
 
 /// Names a loaded dataset's movies from a MovieLens titles file (`u.item` or `movies.csv`).

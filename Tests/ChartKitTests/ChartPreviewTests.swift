@@ -1,0 +1,233 @@
+import Foundation
+import Testing
+
+@testable import ChartKit
+
+/// Realistic sample charts for looking at, written only when `CHART_PREVIEW_DIR` is set:
+///
+///     CHART_PREVIEW_DIR=/tmp/preview swift test --filter ChartPreview
+///     for f in /tmp/preview/*.svg; do rsvg-convert -o "${f%.svg}.png" "$f"; done
+@Suite("Chart previews (written when CHART_PREVIEW_DIR is set)")
+struct ChartPreviewTests {
+  static let directory = ProcessInfo.processInfo.environment["CHART_PREVIEW_DIR"]
+
+  @Test(
+    "writes sample charts of every type", .enabled(if: directory != nil))
+  func writePreviews() throws {
+    let directory = try #require(Self.directory)
+    let writer = ChartWriter()
+    for (name, svg) in ChartSamples.all {
+      _ = try writer.write(svg, named: name + ".svg", into: directory)
+    }
+  }
+}
+
+/// The sample charts: shapes and sizes like those the chapters produce.
+enum ChartSamples {
+  static var all: [(String, String)] {
+    [
+      ("learning-curve", learningCurve.svg()),
+      ("model-rmse", modelComparison.svg()),
+      ("hash-benchmark", benchmark.svg()),
+      ("biases", biases.svg()),
+      ("user-biases", userBiases.svg()),
+      ("rating-histogram", histogram.svg()),
+      ("grouped-bars", groupedBars.svg()),
+      ("ratings-heatmap", ratingsHeatmap.svg()),
+      ("sparse-heatmap", sparseHeatmap.svg()),
+      ("basic-mf-factorization", factorization.svg()),
+      ("factorization-long-names", factorizationLongNames.svg()),
+      ("factor-scatter", scatter.svg()),
+    ]
+  }
+
+  static let learningCurve = LineChart(
+    title: "Training error falls as SGD sweeps the ratings",
+    subtitle: "Total absolute error after each of 50 epochs (learning rate 0.01)",
+    description: "Line chart: total absolute error drops from 28 to about 16 over 50 epochs.",
+    xAxisTitle: "Epoch", yAxisTitle: "Total absolute error (stars)",
+    series: [
+      LineSeries(
+        name: "Training error",
+        valuesFromOne: (0..<50).map { 16 + 12 * exp(-Double($0) / 9) })
+    ])
+
+  static let modelComparison = LineChart(
+    title: "Bias terms and regularization lower the error",
+    description: "Three RMSE curves over 100 epochs for the plain, biased and regularized models.",
+    xAxisTitle: "Epoch", yAxisTitle: "RMSE (stars)",
+    series: [
+      LineSeries(
+        name: "Plain MF", valuesFromOne: (0..<100).map { 0.9 + 1.6 * exp(-Double($0) / 15) }),
+      LineSeries(
+        name: "MF + biases", valuesFromOne: (0..<100).map { 0.6 + 1.2 * exp(-Double($0) / 12) }),
+      LineSeries(
+        name: "MF + biases + regularization",
+        valuesFromOne: (0..<100).map { 0.7 + 1.1 * exp(-Double($0) / 14) }, isDashed: true),
+    ], yIncludesZero: true)
+
+  static let benchmark: LineChart = {
+    let sizes = (2...7).map { pow(10, Double($0)) }
+    func curve(_ name: String, _ f: (Double) -> Double, dashed: Bool = false) -> LineSeries {
+      LineSeries(name: name, x: sizes, y: sizes.map(f), showsMarkers: true, isDashed: dashed)
+    }
+    return LineChart(
+      title: "Hash lookups stay flat while list searches grow with size",
+      subtitle: "Median time per lookup, log–log axes",
+      description: "Log–log chart of nanoseconds per lookup against collection size.",
+      xAxisTitle: "Collection size (items)", yAxisTitle: "Time per lookup (ns)",
+      series: [
+        curve("Array linear search", { $0 / 10 }),
+        curve("Sorted array binary search", { 5 * log2($0) }),
+        curve("Dictionary lookup", { _ in 2.5 }),
+        curve("Set membership", { _ in 1.2 }, dashed: true),
+        curve("Linked list search", { $0 / 5 }),
+      ], xScale: .log10, yScale: .log10)
+  }()
+
+  static let users = ["Alice", "Bob", "Charlie", "David", "Eve"]
+  static let movies = ["The Action Hero", "Romantic Comedy", "Sci-Fi Epic", "Drama Thriller"]
+
+  static let biases = BarChart(
+    title: "Who rates high, which movies are loved",
+    subtitle: "Learned biases: stars above (+) or below (−) the global mean of 3.05",
+    description: "Diverging horizontal bars of five user biases and four movie biases.",
+    categoryAxisTitle: "", valueAxisTitle: "Bias (stars)",
+    categories: users + movies,
+    groups: [
+      BarGroup(
+        name: "User bias b_u", values: [0.18, -0.12, -0.4, 0.05, -0.27] + [nil, nil, nil, nil]),
+      BarGroup(
+        name: "Movie bias b_i", values: [nil, nil, nil, nil, nil] + [0.2, -0.08, 0.11, -0.31]),
+    ], orientation: .horizontal, showsValueLabels: true, valueDecimals: 2)
+
+  static let userBiases = BarChart(
+    title: "User biases",
+    description: "Diverging bars of five user biases.",
+    categoryAxisTitle: "User", valueAxisTitle: "Bias (stars)",
+    categories: users,
+    groups: [BarGroup(name: "User bias", values: [0.18, -0.12, -0.4, 0.05, -0.27])],
+    orientation: .horizontal, showsValueLabels: true, valueDecimals: 2,
+    negativeColor: ChartPalette.vermillion)
+
+  static let histogram = BarChart(
+    title: "Ratings lean towards the middle",
+    description: "Histogram of 20 ratings by star value.",
+    categoryAxisTitle: "Rating (stars)", valueAxisTitle: "Number of ratings",
+    categories: ["1 star", "2 stars", "3 stars", "4 stars", "5 stars"],
+    groups: [BarGroup(name: "Ratings", values: [3, 5, 3, 4, 5])],
+    showsValueLabels: true)
+
+  static let groupedBars = BarChart(
+    title: "Error per movie before and after regularization",
+    description: "Grouped bars of signed mean error per movie for two models.",
+    categoryAxisTitle: "Movie", valueAxisTitle: "Mean error (stars)",
+    categories: movies + ["A Very Long Documentary Title About Databases"],
+    groups: [
+      BarGroup(name: "Without regularization", values: [0.31, -0.22, 0.05, -0.4, 0.1]),
+      BarGroup(name: "With regularization", values: [0.12, -0.1, 0.02, -0.18, 0.04]),
+    ], showsValueLabels: true, valueDecimals: 2)
+
+  static let ratings: [[Double?]] = [
+    [5, 3, 4, 1], [4, 2, 5, 2], [1, 4, 2, 5], [2, 5, 1, 4], [3, 1, 3, 2],
+  ]
+
+  static let ratingsHeatmap = Heatmap(
+    title: "The ratings matrix R",
+    subtitle: "Five users, four movies, every cell rated",
+    description: "Heatmap of 5 users by 4 movies, ratings 1 to 5 stars.",
+    grid: HeatmapGrid(
+      values: ratings, rowLabels: users, columnLabels: movies, decimals: 0, valueRange: 1...5),
+    rowAxisTitle: "User", columnAxisTitle: "Movie", legendTitle: "Rating (stars)")
+
+  static let sparseHeatmap = Heatmap(
+    title: "Most of the user–item matrix is empty",
+    description: "Heatmap of 4 users by 4 movies with half the cells not rated.",
+    grid: HeatmapGrid(
+      values: [[5, nil, 4, nil], [nil, 3, nil, 5], [4, 2, nil, nil], [nil, 5, 3, 2]],
+      rowLabels: ["Alice", "Bob", "Charlie", "David"],
+      columnLabels: ["Movie A", "Movie B", "Movie C", "Movie D"], decimals: 0,
+      colorMap: .viridis, valueRange: 1...5),
+    rowAxisTitle: "User", columnAxisTitle: "Movie", legendTitle: "Rating (stars)",
+    missingLegendLabel: "not rated")
+
+  static let shortMovies = ["Action", "RomCom", "Sci-Fi", "Drama"]
+
+  static let factorization: HeatmapPanel = {
+    let p: [[Double]] = [[1.2, 0.4], [1.1, 0.6], [0.3, 1.4], [0.5, 1.3], [0.9, 0.2]]
+    let q: [[Double]] = [[1.5, 0.2], [0.3, 1.6], [1.3, 0.5], [0.4, 1.4]]
+    let qTransposed = (0..<2).map { f in q.map { $0[f] } }
+    let prediction = p.map { pRow in q.map { qRow in pRow[0] * qRow[0] + pRow[1] * qRow[1] } }
+    var sparse = ratings
+    sparse[0][1] = nil
+    sparse[2][2] = nil
+    sparse[4][3] = nil
+    return HeatmapPanel(
+      title: "Matrix factorization: R ≈ P × Qᵀ",
+      subtitle:
+        "Two hidden factors per user and per movie rebuild every rating, even the missing ones",
+      description: "Four heatmaps: R (5×4), P (5×2), Q transposed (2×4) and the prediction P×Qᵀ.",
+      items: [
+        .grid(
+          HeatmapGrid(
+            values: sparse, rowLabels: users, columnLabels: shortMovies, decimals: 0,
+            valueRange: 1...5, missingSymbol: "?"), caption: "R: ratings\n(5 users × 4 movies)"),
+        .symbol("≈"),
+        .grid(
+          HeatmapGrid(
+            values: p.map { $0.map { Optional($0) } }, rowLabels: [],
+            columnLabels: ["f1", "f2"], decimals: 2, colorMap: .viridis),
+          caption: "P: user factors\n(5 × 2)"),
+        .symbol("×"),
+        .grid(
+          HeatmapGrid(
+            values: qTransposed.map { $0.map { Optional($0) } }, rowLabels: ["f1", "f2"],
+            columnLabels: shortMovies, decimals: 2, colorMap: .viridis),
+          caption: "Qᵀ: movie factors\n(2 × 4)"),
+        .symbol("="),
+        .grid(
+          HeatmapGrid(
+            values: prediction.map { $0.map { Optional($0) } }, rowLabels: [],
+            columnLabels: shortMovies, decimals: 1, valueRange: 1...5),
+          caption: "P × Qᵀ: predictions\n(5 × 4)"),
+      ],
+      note: "Colours are scaled per matrix; hatched cells with ? are ratings nobody gave.")
+  }()
+
+  /// The panel with full movie names (slanted) and only R ≈ P × Qᵀ.
+  static let factorizationLongNames = HeatmapPanel(
+    title: "R ≈ P × Qᵀ",
+    description: "Three heatmaps: R (5×4), P (5×2) and Q transposed (2×4).",
+    items: factorization.items.prefix(5).map { item in
+      guard case .grid(var grid, let caption) = item, grid.columnLabels.count == 4 else {
+        return item
+      }
+      grid.columnLabels = movies
+      return .grid(grid, caption: caption)
+    })
+
+  static let scatter = ScatterChart(
+    title: "Users sit near the movies they like",
+    subtitle: "Learned factor vectors, factor 1 against factor 2",
+    description: "Scatter of five users and four movies by their two latent factors.",
+    xAxisTitle: "Factor 1", yAxisTitle: "Factor 2",
+    groups: [
+      ScatterGroup(
+        name: "Users",
+        points: [
+          LabelledPoint(x: 1.2, y: 0.4, label: "Alice"),
+          LabelledPoint(x: 1.1, y: 0.5, label: "Bob"),
+          LabelledPoint(x: 0.3, y: 1.4, label: "Charlie"),
+          LabelledPoint(x: 0.5, y: 1.3, label: "David"),
+          LabelledPoint(x: 0.9, y: -0.2, label: "Eve"),
+        ]),
+      ScatterGroup(
+        name: "Movies",
+        points: [
+          LabelledPoint(x: 1.5, y: 0.2, label: "The Action Hero"),
+          LabelledPoint(x: 0.3, y: 1.6, label: "Romantic Comedy"),
+          LabelledPoint(x: 1.3, y: 0.5, label: "Sci-Fi Epic"),
+          LabelledPoint(x: 0.4, y: 1.4, label: "Drama Thriller"),
+        ]),
+    ])
+}
