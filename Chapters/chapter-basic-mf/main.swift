@@ -194,10 +194,10 @@ say.paragraph(
 
 say.pauseIfRequested(settings.common.pauses)
 charts.write(
-  BasicCharts.learningCurve(history, ratingCount: data.ratings.count),
+  Figures.learningCurve(history, ratingCount: data.ratings.count),
   named: "basic-mf-learning-curve.svg")
-charts.write(BasicCharts.factorization(model, data: data), named: "basic-mf-factorization.svg")
-charts.write(BasicCharts.latentSpace(model, data: data), named: "basic-mf-latent-space.svg")
+charts.write(Figures.factorization(model, data: data), named: "basic-mf-factorization.svg")
+charts.write(Figures.latentSpace(model, data: data), named: "basic-mf-latent-space.svg")
 charts.report(using: say)
 
 // MARK: - What to try next

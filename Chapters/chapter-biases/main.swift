@@ -98,7 +98,7 @@ say.blank()
 say.vector(listing.userBiases, label: "User Biases:")
 say.vector(listing.itemBiases, label: "Movie Biases:")
 say.paragraph(
-  BiasAnalysis.listingTrap(
+  Tables.listingTrap(
     listing, basic: basic, basicEpochs: settings.basicEpochs, μ: μ, data: data))
 
 // MARK: - A fair comparison
@@ -112,13 +112,13 @@ say.paragraph(
     + "(a) biases only, μ + bᵤ + bᵢ; (b) the basic model, p·q; (c) both, μ + bᵤ + bᵢ + p·q.")
 let contenders: [Contender]
 do {
-  contenders = try BiasAnalysis.train(
+  contenders = try Contender.trainAll(
     from: freshStart, μ: μ, data: data, settings: trainerSettings, epochs: settings.epochs)
 } catch {
   exitWithError(.failure(error.description), command: info.command)
 }
-say.table(BiasAnalysis.milestoneTable(contenders, every: settings.reportEvery))
-say.paragraph(BiasAnalysis.verdict(contenders))
+say.table(Tables.milestoneTable(contenders, every: settings.reportEvery))
+say.paragraph(Tables.verdict(contenders))
 
 // MARK: - What the biases learned
 
@@ -127,15 +127,15 @@ say.heading("What the biases learned")
 say.paragraph(
   "Each bias is a number of stars above or below μ. Beside them, the plain averages minus μ: "
     + "what a viewer's or a movie's ratings say before any model.")
-say.table(BiasAnalysis.table(contenders, data: data, μ: μ))
-say.paragraph(BiasAnalysis.reading(contenders[0].model, data: data, μ: μ))
+say.table(Tables.table(contenders, data: data, μ: μ))
+say.paragraph(Tables.reading(contenders[0].model, data: data, μ: μ))
 
 // MARK: - Charts
 
 say.pauseIfRequested(settings.common.pauses)
-charts.write(BiasAnalysis.learningCurves(contenders), named: "biases-learning-curves.svg")
+charts.write(Figures.learningCurves(contenders), named: "biases-learning-curves.svg")
 charts.write(
-  BiasAnalysis.biasBars(contenders[0].model, data: data, μ: μ), named: "biases-user-movie.svg")
+  Figures.biasBars(contenders[0].model, data: data, μ: μ), named: "biases-user-movie.svg")
 charts.report(using: say)
 
 // MARK: - What to try next

@@ -234,9 +234,9 @@ if best.name == globalMean.name {
 }
 if !onCatalogue {
   say.paragraph("Training speed (\(BuildConfiguration.current) build, one core, SGD steps only):")
-  say.table(DemoTables.speed(models.map { ($0.name, $0.history) }, ratingCount: split.train.count))
+  say.table(Tables.speed(models.map { ($0.name, $0.history) }, ratingCount: split.train.count))
 }
-charts.write(DemoCharts.modelComparison(scores), named: "model_comparison.svg")
+charts.write(Figures.modelComparison(scores), named: "model_comparison.svg")
 say.pauseIfRequested(settings.common.pauses)
 
 // MARK: - Learning curves
@@ -245,7 +245,7 @@ say.heading("Learning curves")
 say.paragraph(
   "Training error falls with every epoch; the question is what happens meanwhile to the error "
     + "on the hidden ratings. The test RMSE of each model after selected epochs:")
-say.table(DemoTables.curves(models.map { ($0.name, $0.history) }, epochs: epochs))
+say.table(Tables.curves(models.map { ($0.name, $0.history) }, epochs: epochs))
 let unregularized = withBiases.history
 let regularized = withλ.history
 say.paragraph(
@@ -258,7 +258,7 @@ say.paragraph(
       ? "The rising curve without λ is the model memorising its training ratings."
       : "Here the curve without λ hardly rises: these settings leave little room to memorise."))
 charts.write(
-  DemoCharts.learningCurve(
+  Figures.learningCurve(
     models.map { ($0.name, $0.history) }, globalMeanRMSE: globalMean.test.rmse),
   named: "learning_curve.svg")
 say.pauseIfRequested(settings.common.pauses)
@@ -297,7 +297,7 @@ say.paragraph(
     + "\(fixed(sliceFit.mae, 2)) stars on average; every empty cell now has a guess, which is "
     + "all a recommender needs.")
 charts.write(
-  DemoCharts.factorization(
+  Figures.factorization(
     sliceData, P: sliceP, Qᵀ: sliceQᵀ, predictions: slicePredictions,
     factorCount: final.factorCount),
   named: "matrix_factorization_visualization.svg")
@@ -315,9 +315,9 @@ let benchmark =
   settings.quick
   ? LookupBenchmark.quick : LookupBenchmark(budget: .quick, sizes: [1_000, 10_000, 100_000])
 let report = benchmark.run(structures: [.linearSearch, .binarySearch, .set, .dictionary])
-say.table(DemoTables.lookups(report))
-say.paragraph(DemoTables.lookupVerdict(report))
-charts.write(DemoCharts.hashTables(report), named: "hash_table_performance.svg")
+say.table(Tables.lookups(report))
+say.paragraph(Tables.lookupVerdict(report))
+charts.write(Figures.hashTables(report), named: "hash_table_performance.svg")
 say.pauseIfRequested(settings.common.pauses)
 
 // MARK: - Recommendations

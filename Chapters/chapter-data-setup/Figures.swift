@@ -2,10 +2,10 @@ import ChapterKit
 import ChartKit
 import Recommender
 
-/// Charts of rating data itself (before any model), shared by the chapters that show R.
-public enum RatingCharts {
+/// The charts of chapter-data-setup: rating data itself, before any model.
+enum Figures {
   /// R as a heatmap: stars in every rated cell, hatched where nobody rated.
-  public static func heatmap(_ data: RatingsDataset, title: String, subtitle: String? = nil)
+  static func heatmap(_ data: RatingsDataset, title: String, subtitle: String? = nil)
     -> String
   {
     let stats = DatasetStatistics(data)
@@ -24,7 +24,7 @@ public enum RatingCharts {
   }
 
   /// How many ratings of each star value there are.
-  public static func histogram(_ stats: DatasetStatistics, title: String) -> String {
+  static func histogram(_ stats: DatasetStatistics, title: String) -> String {
     BarChart(
       title: title,
       subtitle: "\(stats.ratingCount) ratings, mean μ = \(fixed(stats.globalMean, 2)) stars",

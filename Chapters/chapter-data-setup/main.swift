@@ -128,13 +128,13 @@ say.paragraph(
 
 say.pauseIfRequested(settings.common.pauses)
 charts.write(
-  RatingCharts.heatmap(sample, title: "The listing's sample: five viewers, four movies"),
+  Figures.heatmap(sample, title: "The listing's sample: five viewers, four movies"),
   named: "ratings-matrix.svg")
 charts.write(
-  RatingCharts.heatmap(table, title: "Section 4's user–item table: the gaps are what we predict"),
+  Figures.heatmap(table, title: "Section 4's user–item table: the gaps are what we predict"),
   named: "sparse-matrix.svg")
 charts.write(
-  RatingCharts.histogram(sampleStats, title: "How the listing's 20 ratings are spread"),
+  Figures.histogram(sampleStats, title: "How the listing's 20 ratings are spread"),
   named: "rating-distribution.svg")
 charts.report(using: say)
 

@@ -170,7 +170,7 @@ if build == .debug && !settings.quick && settings.maxSize == Settings().maxSize,
       + "\(readableDuration(nanoseconds: projected * Double(searchesNeeded))). Pass --max-size "
       + "10000000 to wait for it anyway, or use the release build.")
 }
-say.table(HashTableFigures.scalingTable(scaling))
+say.table(Tables.scalingTable(scaling))
 let smallest = sizes.first!
 let largest = sizes.last!
 let keyGrowth = Double(largest) / Double(smallest)
@@ -210,7 +210,7 @@ say.paragraph(
     + "keys (building it costs O(n²), so it stays small), in nanoseconds per lookup:")
 let collisions = LookupBenchmark(budget: budget, sizes: collisionSizes, seed: seed)
   .run(structures: [.set, .constantHashSet])
-say.table(HashTableFigures.collisionTable(collisions))
+say.table(Tables.collisionTable(collisions))
 let collisionWorkloads = LookupBenchmark(budget: budget, sizes: collisionSizes, seed: seed)
 let answeredCorrectly = collisions.rows.allSatisfy {
   $0.hits == collisionWorkloads.workload(size: $0.size).expectedHits(forLookups: $0.lookups)
@@ -263,7 +263,7 @@ say.paragraph(
     + "\(grouped(hashRow.size)) keys answered in "
     + "\(readableDuration(nanoseconds: hashRow.medianNanoseconds)). Scaling the scan up and "
     + "keeping the hash lookup constant:")
-say.table(HashTableFigures.projectionTable(projection, build: build))
+say.table(Tables.projectionTable(projection, build: build))
 let readmeRatio =
   NetflixProjection.quotedLinearSearchSeconds / NetflixProjection.quotedHashLookupSeconds
 let impliedPerElement =
@@ -402,10 +402,10 @@ if charts.isEnabled {
       + "the lines move a little, so the files differ from run to run.")
 }
 charts.write(
-  HashTableFigures.performanceChart(scaling: scaling, collisions: collisions, build: build),
+  Figures.performanceChart(scaling: scaling, collisions: collisions, build: build),
   named: "hash-table-performance.svg")
 charts.write(
-  HashTableFigures.speedupChart(scaling: scaling, collisions: collisions, build: build),
+  Figures.speedupChart(scaling: scaling, collisions: collisions, build: build),
   named: "hash-table-speedup.svg")
 charts.report(using: say)
 

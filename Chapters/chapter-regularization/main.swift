@@ -169,8 +169,8 @@ do {
 }
 let best = RegularizationExperiment.best(runs)
 let none = runs.first { $0.λ == 0 }!
-say.table(RegularizationReport.sweepTable(runs, best: best))
-say.paragraph(RegularizationReport.sweepReading(runs, best: best))
+say.table(Tables.sweepTable(runs, best: best))
+say.paragraph(Tables.sweepReading(runs, best: best))
 
 // MARK: - Watching a model overfit
 
@@ -179,16 +179,16 @@ say.heading("Watching a model overfit")
 say.paragraph(
   "Follow λ = 0 and λ = \(best.λ) epoch by epoch, on the training ratings and on the held-out "
     + "ones:")
-say.table(RegularizationReport.curveTable(none, best, every: max(1, experiment.epochs / 10)))
-say.paragraph(RegularizationReport.curveReading(none, best))
+say.table(Tables.curveTable(none, best, every: max(1, experiment.epochs / 10)))
+say.paragraph(Tables.curveReading(none, best))
 
 // MARK: - Charts
 
 say.pauseIfRequested(settings.common.pauses)
 charts.write(
-  RegularizationReport.overfittingChart(none, best), named: "regularization-overfitting.svg")
-charts.write(RegularizationReport.sweepChart(runs), named: "regularization-lambda-sweep.svg")
-charts.write(RegularizationReport.weightsChart(runs), named: "regularization-weights.svg")
+  Figures.overfittingChart(none, best), named: "regularization-overfitting.svg")
+charts.write(Figures.sweepChart(runs), named: "regularization-lambda-sweep.svg")
+charts.write(Figures.weightsChart(runs), named: "regularization-weights.svg")
 charts.report(using: say)
 
 // MARK: - What to try next

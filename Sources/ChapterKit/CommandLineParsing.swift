@@ -7,10 +7,9 @@ import Foundation
 /// is a `ChapterError` with status `.usage` and a one-line message naming the flag.
 /// - Parameters:
 ///   - arguments: The arguments after the executable's name.
-///   - info: The chapter's identity (unused by parsing; kept so call sites read alike).
 /// - Complexity: O(arguments × options).
 public func parse<Settings: ChapterSettings>(
-  _ arguments: [String], info: ChapterInfo
+  _ arguments: [String]
 ) -> Result<ParsedCommandLine<Settings>, ChapterError> {
   if arguments.contains(where: { $0 == "--help" || $0 == "-h" }) { return .success(.help) }
   let options = Settings.options
@@ -68,7 +67,7 @@ public func parse<Settings: ChapterSettings>(
 public func parseOrExit<Settings: ChapterSettings>(
   _ info: ChapterInfo, arguments: [String] = Array(CommandLine.arguments.dropFirst())
 ) -> Settings {
-  switch parse(arguments, info: info) as Result<ParsedCommandLine<Settings>, ChapterError> {
+  switch parse(arguments) as Result<ParsedCommandLine<Settings>, ChapterError> {
   case .success(.run(let settings)):
     return settings
   case .success(.help):

@@ -21,7 +21,3 @@ public func grouped(_ value: Int) -> String {
   return value < 0 ? "-" + result : result
 }
 
-/// Stars with one decimal and a sign, as a difference from the average: "+0.4★", "−0.3★".
-public func starsDifference(_ x: Double, decimals: Int = 2) -> String {
-  NumberFormat.signedFixed(x, decimals: decimals) + " stars"
-}

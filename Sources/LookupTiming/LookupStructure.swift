@@ -40,16 +40,6 @@ public enum LookupStructure: String, CaseIterable, Sendable {
     }
   }
 
-  /// The lookup cost in big-O notation, for tables.
-  public var lookupComplexity: String {
-    switch self {
-    case .linearSearch: "O(n)"
-    case .binarySearch: "O(log n)"
-    case .set, .dictionary: "O(1) average"
-    case .constantHashSet: "O(n) (all keys collide)"
-    }
-  }
-
   /// The largest n worth measuring, or `nil` when any size is fine.
   ///
   /// The constant-hash set takes O(n²) to build: 10⁴ keys is already 5 × 10⁷ comparisons.

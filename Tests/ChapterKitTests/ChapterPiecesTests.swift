@@ -41,7 +41,7 @@ struct OptionalOptionsTests {
 
   static func parsed(_ arguments: [String]) -> Settings? {
     let result: Result<ParsedCommandLine<Settings>, ChapterError> = parse(
-      arguments, info: sampleInfo)
+      arguments)
     guard case .success(.run(let settings)) = result else { return nil }
     return settings
   }

@@ -38,7 +38,7 @@ let sampleInfo = ChapterInfo(
 /// The settings, or `nil` when parsing failed or asked for help.
 func parsedSettings(_ arguments: [String]) -> SampleSettings? {
   let result: Result<ParsedCommandLine<SampleSettings>, ChapterError> = parse(
-    arguments, info: sampleInfo)
+    arguments)
   guard case .success(.run(let settings)) = result else { return nil }
   return settings
 }
@@ -46,7 +46,7 @@ func parsedSettings(_ arguments: [String]) -> SampleSettings? {
 /// The error, or `nil` when parsing succeeded.
 func parseError(_ arguments: [String]) -> ChapterError? {
   let result: Result<ParsedCommandLine<SampleSettings>, ChapterError> = parse(
-    arguments, info: sampleInfo)
+    arguments)
   guard case .failure(let error) = result else { return nil }
   return error
 }

@@ -59,9 +59,9 @@ struct OptionsParsingTests {
   @Test("--help anywhere asks for help, even after a mistake")
   func help() {
     let long: Result<ParsedCommandLine<SampleSettings>, ChapterError> = parse(
-      ["--factors", "0", "--help"], info: sampleInfo)
+      ["--factors", "0", "--help"])
     let short: Result<ParsedCommandLine<SampleSettings>, ChapterError> = parse(
-      ["-h"], info: sampleInfo)
+      ["-h"])
     #expect(long == .success(.help))
     #expect(short == .success(.help))
   }

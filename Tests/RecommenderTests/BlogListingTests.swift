@@ -2,9 +2,14 @@ import Testing
 
 @testable import Recommender
 
-/// The blog's three training listings, run the way ../shared/reference/blog_listing.py runs them,
-/// must give the same total absolute errors to the last bit. Expected values were printed with
-/// `repr` from that script (numpy 2.4) for each seed.
+/// The blog's three training listings (sections 8 and 9), run as the listings run them, must give
+/// the same total absolute errors to the last bit. Every expected value below is printed by
+///
+///     python3 docs/listing-values.py SEED     (numpy required; numpy 2.4 printed these)
+///
+/// which restates the listings' arithmetic in this repository: same data, same draws from
+/// `np.random.seed(SEED)`, same update order. Its `basic`, `biases` and `regularized` lines are
+/// the arrays below; its `refined P[0]` and `refined Q[3]` lines are the last test's rows.
 @Suite("The blog's listings, reproduced")
 struct BlogListingTests {
   struct Expected: Sendable, CustomTestStringConvertible {

@@ -206,11 +206,6 @@ struct LoaderErrorTests {
     #expect(ratingsLoadError(path) == "\(path):6: rating \"x\" is not a number")
   }
 
-  @Test("bad data exits with status 65")
-  func exitStatus() {
-    #expect(DataFileError(file: "u.data", problem: "file is empty").exitStatus == 65)
-  }
-
   @Test("a whole-file problem reads file: problem, a line problem file:line: problem")
   func descriptionShape() {
     #expect(

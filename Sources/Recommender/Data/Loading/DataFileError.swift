@@ -25,7 +25,4 @@ public struct DataFileError: Error, CustomStringConvertible, Equatable, Sendable
     guard let line else { return "\(file): \(problem)" }
     return "\(file):\(line): \(problem)"
   }
-
-  /// The project's exit status for bad input data: 65 (`EX_DATAERR` in sysexits.h).
-  public var exitStatus: Int32 { 65 }
 }

@@ -3,7 +3,7 @@ import ChartKit
 import Recommender
 
 /// The three charts of chapter-basic-mf.
-enum BasicCharts {
+enum Figures {
   /// The listing's total absolute error for every epoch.
   static func learningCurve(_ history: TrainingHistory, ratingCount: Int) -> String {
     LineChart(

@@ -1,8 +1,7 @@
 import ChapterKit
-import ChartKit
 
-/// Tables, readings and charts of the held-out experiment.
-enum RegularizationReport {
+/// The tables of chapter-regularization and the sentences that read them.
+enum Tables {
   typealias Run = RegularizationExperiment.Run
 
   /// One row per λ: fit, held-out error and parameter size after the last epoch.
@@ -85,62 +84,5 @@ enum RegularizationReport {
     var text = fixed(λ, 3)
     while text.contains(".") && (text.hasSuffix("0") || text.hasSuffix(".")) { text.removeLast() }
     return text
-  }
-
-  // MARK: Charts
-
-  static func overfittingChart(_ none: Run, _ best: Run) -> String {
-    LineChart(
-      title: "Overfitting: the held-out error turns without a penalty",
-      subtitle:
-        "RMSE per epoch on training and held-out ratings, λ = 0 against λ = \(label(best.λ))",
-      description: "Line chart of training and test RMSE per epoch for an unregularized and the "
-        + "best regularized model.",
-      xAxisTitle: "Epoch", yAxisTitle: "RMSE (stars)",
-      series: [
-        LineSeries(
-          name: "λ = 0, held-out", valuesFromOne: none.history.records.map(\.test!.rmse),
-          color: ChartPalette.color(at: 3)),
-        LineSeries(
-          name: "λ = 0, training", valuesFromOne: none.history.records.map(\.train.rmse),
-          isDashed: true, color: ChartPalette.color(at: 3)),
-        LineSeries(
-          name: "λ = \(label(best.λ)), held-out",
-          valuesFromOne: best.history.records.map(\.test!.rmse),
-          color: ChartPalette.color(at: 0)),
-        LineSeries(
-          name: "λ = \(label(best.λ)), training",
-          valuesFromOne: best.history.records.map(\.train.rmse),
-          isDashed: true, color: ChartPalette.color(at: 0)),
-      ],
-      yIncludesZero: true
-    ).svg()
-  }
-
-  static func sweepChart(_ runs: [Run]) -> String {
-    BarChart(
-      title: "Error against λ: training fit and held-out accuracy",
-      subtitle: "RMSE after the last epoch; lower held-out bars are better predictions",
-      description: "Grouped bar chart of training and test RMSE for each regularization strength.",
-      categoryAxisTitle: "Regularization strength λ", valueAxisTitle: "RMSE (stars)",
-      categories: runs.map { label($0.λ) },
-      groups: [
-        BarGroup(name: "Training ratings", values: runs.map { $0.final.train.rmse }),
-        BarGroup(name: "Held-out ratings", values: runs.map { $0.final.test!.rmse }),
-      ],
-      showsValueLabels: true, valueDecimals: 2
-    ).svg()
-  }
-
-  static func weightsChart(_ runs: [Run]) -> String {
-    BarChart(
-      title: "The penalty keeps the parameters small",
-      subtitle: "Size of all parameters, √(‖P‖² + ‖Q‖² + ‖b‖²), after the last epoch",
-      description: "Bar chart of the L2 norm of the model's parameters for each λ.",
-      categoryAxisTitle: "Regularization strength λ", valueAxisTitle: "L2 norm of parameters",
-      categories: runs.map { label($0.λ) },
-      groups: [BarGroup(name: "Parameter size", values: runs.map { $0.model.parameterNorm })],
-      showsValueLabels: true, valueDecimals: 1
-    ).svg()
   }
 }

@@ -6,43 +6,43 @@ import Recommender
 /// The model gets more factors than the catalogue's true taste dimensions and enough epochs to
 /// memorise its training ratings, so without a penalty (λ = 0) it overfits. Each λ trains the
 /// same model from the same start; only λ changes.
-public struct RegularizationExperiment: Sendable {
-  public var recipe = SyntheticCatalogue.Recipe(
+struct RegularizationExperiment: Sendable {
+  var recipe = SyntheticCatalogue.Recipe(
     users: 300, items: 200, hiddenFactors: 3, density: 0.10, noise: 0.5)
-  public var testFraction = 0.2
+  var testFraction = 0.2
   /// k: more than the catalogue's 3 true dimensions, so there is room to memorise noise.
-  public var factors = 10
-  public var learningRate = 0.02
-  public var epochs = 60
-  public var initialisation = FactorInitialisation.normal
-  public var lambdas: [Double] = [0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
-  public var seed: UInt32 = 42
+  var factors = 10
+  var learningRate = 0.02
+  var epochs = 60
+  var initialisation = FactorInitialisation.normal
+  var lambdas: [Double] = [0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
+  var seed: UInt32 = 42
 
-  public init() {}
+  init() {}
 
   /// One λ's training run.
-  public struct Run: Sendable {
-    public let λ: Double
-    public let model: MatrixFactorization
-    public let history: TrainingHistory
+  struct Run: Sendable {
+    let λ: Double
+    let model: MatrixFactorization
+    let history: TrainingHistory
 
-    public var final: EpochRecord { history.last! }
+    var final: EpochRecord { history.last! }
     /// The lowest held-out RMSE of any epoch, and when it happened.
-    public var bestTestEpoch: EpochRecord { history.bestTestEpoch! }
+    var bestTestEpoch: EpochRecord { history.bestTestEpoch! }
     /// How far the held-out RMSE rose from its lowest point to the last epoch.
-    public var testRise: Double { final.test!.rmse - bestTestEpoch.test!.rmse }
+    var testRise: Double { final.test!.rmse - bestTestEpoch.test!.rmse }
   }
 
   /// The catalogue, split into training and held-out ratings.
-  public struct Data: Sendable {
-    public let catalogue: SyntheticCatalogue
-    public let split: TrainTestSplit
+  struct Data: Sendable {
+    let catalogue: SyntheticCatalogue
+    let split: TrainTestSplit
     /// μ of the training ratings.
-    public let μ: Double
+    let μ: Double
   }
 
   /// Generates the catalogue and splits it, both from `seed`.
-  public func makeData() -> Data {
+  func makeData() -> Data {
     let catalogue = SyntheticCatalogue(recipe: recipe, seed: seed)
     let split = TrainTestSplit(catalogue.dataset.ratings, testFraction: testFraction, seed: seed)
     let μ = split.train.reduce(0) { $0 + $1.value } / Double(split.train.count)
@@ -52,7 +52,7 @@ public struct RegularizationExperiment: Sendable {
   /// Trains one model per λ in `lambdas`, each from the same seeded start.
   ///
   /// - Complexity: O(λs × epochs × ratings × k).
-  public func run(on data: Data) throws(TrainingError) -> [Run] {
+  func run(on data: Data) throws(TrainingError) -> [Run] {
     var runs: [Run] = []
     for λ in lambdas {
       runs.append(try train(λ: λ, on: data))
@@ -62,7 +62,7 @@ public struct RegularizationExperiment: Sendable {
 
   /// Trains the model with one λ: biases and factors, Surprise's update, a fresh shuffle per
   /// epoch, measured on the held-out ratings after every epoch.
-  public func train(λ: Double, on data: Data, factors: Int? = nil) throws(TrainingError) -> Run {
+  func train(λ: Double, on data: Data, factors: Int? = nil) throws(TrainingError) -> Run {
     var random = NumpyRandom(seed: seed)
     var model = MatrixFactorization(
       users: recipe.users, items: recipe.items, factors: factors ?? self.factors,
@@ -77,7 +77,7 @@ public struct RegularizationExperiment: Sendable {
   }
 
   /// The run with the lowest held-out RMSE at the last epoch.
-  public static func best(_ runs: [Run]) -> Run {
+  static func best(_ runs: [Run]) -> Run {
     runs.min { $0.final.test!.rmse < $1.final.test!.rmse }!
   }
 }

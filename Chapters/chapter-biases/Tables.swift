@@ -1,45 +1,8 @@
 import ChapterKit
-import ChartKit
 import Recommender
 
-/// One of the three models of the fair comparison, trained.
-struct Contender {
-  let name: String
-  let model: MatrixFactorization
-  let history: TrainingHistory
-}
-
-/// The comparison the listing skips and the readings of the learned biases.
-enum BiasAnalysis {
-  /// Trains (a) μ + bᵤ + bᵢ, (b) p·q and (c) μ + bᵤ + bᵢ + p·q from one fresh start.
-  static func train(
-    from start: MatrixFactorization, μ: Double, data: RatingsDataset,
-    settings: SGDTrainer.Settings, epochs: Int
-  ) throws(TrainingError) -> [Contender] {
-    let noFactors = Matrix(rows: data.userCount, columns: 0)
-    let candidates = [
-      (
-        "(a) biases only",
-        MatrixFactorization(
-          P: noFactors, Q: Matrix(rows: data.itemCount, columns: 0),
-          usesBiases: true, globalMean: μ)
-      ),
-      ("(b) basic p·q", MatrixFactorization(P: start.P, Q: start.Q)),
-      (
-        "(c) biases + p·q",
-        MatrixFactorization(P: start.P, Q: start.Q, usesBiases: true, globalMean: μ)
-      ),
-    ]
-    var contenders: [Contender] = []
-    for (name, initial) in candidates {
-      var model = initial
-      var trainer = SGDTrainer(settings: settings, ratings: data.ratings)
-      let history = try trainer.train(&model, epochs: epochs)
-      contenders.append(Contender(name: name, model: model, history: history))
-    }
-    return contenders
-  }
-
+/// The tables of chapter-biases and the sentences that read them.
+enum Tables {
   /// RMSE and MAE of each model at every `every`-th epoch.
   static func milestoneTable(_ contenders: [Contender], every: Int) -> TextTable {
     var table = TextTable(
@@ -156,45 +119,5 @@ enum BiasAnalysis {
       + "one furthest above \(movies.high). In (c) the biases share the work with p·q, which can "
       + "also lift or lower a whole row, so they drift from the plain averages: a bias is only "
       + "what the model chose to explain that way."
-  }
-
-  // MARK: Charts
-
-  /// Training RMSE per epoch of the three models.
-  static func learningCurves(_ contenders: [Contender]) -> String {
-    LineChart(
-      title: "Three models from one fresh start: fit per epoch",
-      subtitle: "RMSE on the listing's 20 ratings after each epoch (lower is a closer fit)",
-      description: "Line chart of training RMSE per epoch for the bias-only, basic and "
-        + "biased matrix factorization models.",
-      xAxisTitle: "Epoch", yAxisTitle: "RMSE (stars)",
-      series: contenders.enumerated().map { index, contender in
-        LineSeries(
-          name: contender.name, valuesFromOne: contender.history.records.map(\.train.rmse),
-          isDashed: index == 0)
-      },
-      yIncludesZero: true
-    ).svg()
-  }
-
-  /// Diverging bars: every viewer's and movie's bias around zero.
-  static func biasBars(_ model: MatrixFactorization, data: RatingsDataset, μ: Double) -> String {
-    BarChart(
-      title: "Learned biases: who rates high, which movie is liked",
-      subtitle:
-        "Stars above or below the global mean μ = \(fixed(μ, 2)), learned by the bias-only model (a)",
-      description: "Horizontal bar chart of user biases and movie biases around zero.",
-      categoryAxisTitle: "Viewer or movie", valueAxisTitle: "Bias (stars from μ)",
-      categories: data.userNames + data.itemNames,
-      groups: [
-        BarGroup(
-          name: "Viewers (bᵤ)",
-          values: model.userBiases.map { $0 } + data.itemNames.map { _ in nil }),
-        BarGroup(
-          name: "Movies (bᵢ)", values: data.userNames.map { _ in nil } + model.itemBiases.map { $0 }
-        ),
-      ],
-      orientation: .horizontal, showsValueLabels: true, valueDecimals: 2
-    ).svg()
   }
 }

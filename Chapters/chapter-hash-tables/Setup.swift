@@ -5,12 +5,12 @@ import LookupTiming
 extension NetflixProjection {
   /// Figure quoted by the Python companion README ("Netflix Scale Projections"): a hash-table
   /// lookup takes ~0.000001 s. Quoted as published, not measured here.
-  public static let quotedHashLookupSeconds = 0.000_001
+  static let quotedHashLookupSeconds = 0.000_001
   /// Figure quoted by the Python companion README ("Netflix Scale Projections"): a linear
   /// search takes ~0.015 s. Quoted as published, not measured here. Note that it equals
   /// 15,000 titles × the quoted 0.000001 s hash lookup.
-  public static let quotedLinearSearchSeconds = 0.015
+  static let quotedLinearSearchSeconds = 0.015
   /// Figure quoted by the Python companion README ("Netflix Scale Projections"): hash lookup
   /// is ~15,000× faster. Quoted as published; it is the ratio of the two quoted times.
-  public static let quotedSpeedup = 15_000.0
+  static let quotedSpeedup = 15_000.0
 }

@@ -4,18 +4,18 @@ import Recommender
 /// The data the complete demo runs on: its built-in ``DemoCatalogue``, or ratings loaded from
 /// a file, with the choices the demo makes about them (which viewers and titles to show, which
 /// titles may be recommended).
-public struct DemoData: Sendable {
+struct DemoData: Sendable {
   /// The ratings, with titles for names where a titles file gave them.
-  public let dataset: RatingsDataset
+  let dataset: RatingsDataset
   /// The catalogue when the data is the built-in one: its genres and hidden tastes.
-  public let catalogue: DemoCatalogue?
+  let catalogue: DemoCatalogue?
   /// What the ratings file held, e.g. "100,000 ratings by 943 users of 1,682 movies (…)".
-  public let fileSummary: String?
+  let fileSummary: String?
   /// How well the titles file matched, e.g. "1,682 of 1,682 rated movies have a title (…)".
-  public let titlesSummary: String?
+  let titlesSummary: String?
 
   /// The built-in catalogue, generated from `seed`.
-  public init(catalogueSeed seed: UInt32) {
+  init(catalogueSeed seed: UInt32) {
     let catalogue = DemoCatalogue(seed: seed)
     self.dataset = catalogue.dataset
     self.catalogue = catalogue
@@ -30,7 +30,7 @@ public struct DemoData: Sendable {
   ///   - titlesPath: a MovieLens `u.item` or `movies.csv`, or nil.
   ///   - format: the ratings layout, or nil to detect it.
   /// - Throws: `DataFileError` for the first problem in either file.
-  public init(ratingsPath: String, titlesPath: String?, format: RatingsFileFormat?)
+  init(ratingsPath: String, titlesPath: String?, format: RatingsFileFormat?)
     throws(DataFileError)
   {
     let loaded = try RatingsLoader.load(path: ratingsPath, format: format)
@@ -48,10 +48,10 @@ public struct DemoData: Sendable {
   }
 
   /// The genre of a title, when the data has genres.
-  public func genre(ofItem item: Int) -> String? { catalogue?.genreName(ofItem: item) }
+  func genre(ofItem item: Int) -> String? { catalogue?.genreName(ofItem: item) }
 
   /// A title's name, with its genre in brackets when known: "Cloud Whales (Animation)".
-  public func titleWithGenre(_ item: Int) -> String {
+  func titleWithGenre(_ item: Int) -> String {
     dataset.itemNames[item] + (genre(ofItem: item).map { " (\($0))" } ?? "")
   }
 
@@ -63,7 +63,7 @@ public struct DemoData: Sendable {
   ///
   /// - Parameter statistics: the dataset's statistics, for the rating counts.
   /// - Complexity: O(ratings + items log items).
-  public func readableSlice(statistics: DatasetStatistics) -> (users: [Int], items: [Int]) {
+  func readableSlice(statistics: DatasetStatistics) -> (users: [Int], items: [Int]) {
     if let catalogue {
       let animation = DemoCatalogue.genres.firstIndex(of: "Animation")!
       let cartoons = catalogue.itemGenres.indices.filter { catalogue.itemGenres[$0] == animation }
@@ -82,27 +82,27 @@ public struct DemoData: Sendable {
 
   /// The fewest ratings a title needs to be recommended: 20, or the median title's count when
   /// that is lower, so a small file still has titles to suggest.
-  public func minimumRatings(_ statistics: DatasetStatistics) -> Int {
+  func minimumRatings(_ statistics: DatasetStatistics) -> Int {
     let counts = statistics.itemRatingCounts.sorted()
     guard !counts.isEmpty else { return 0 }
     return min(20, counts[counts.count / 2])
   }
 
   /// The titles that may be recommended: those with at least ``minimumRatings(_:)`` ratings.
-  public func candidates(statistics: DatasetStatistics) -> [Int] {
+  func candidates(statistics: DatasetStatistics) -> [Int] {
     let minimum = minimumRatings(statistics)
     return (0..<dataset.itemCount).filter { statistics.itemRatingCounts[$0] >= minimum }
   }
 
   /// The viewers the demo recommends to: the blog's five on the catalogue, else the first three.
-  public var viewersToRecommendFor: [Int] {
+  var viewersToRecommendFor: [Int] {
     Array(0..<min(catalogue == nil ? 3 : 5, dataset.userCount))
   }
 
   /// The viewer's highest-rated title among `candidates` (the first of equals), with the rating.
   ///
   /// - Complexity: O(ratings).
-  public func favouriteRated(by user: Int, among candidates: [Int]) -> Rating? {
+  func favouriteRated(by user: Int, among candidates: [Int]) -> Rating? {
     var allowed = [Bool](repeating: false, count: dataset.itemCount)
     for item in candidates { allowed[item] = true }
     var best: Rating?
