@@ -20,4 +20,3 @@ public func grouped(_ value: Int) -> String {
   }
   return value < 0 ? "-" + result : result
 }
-
