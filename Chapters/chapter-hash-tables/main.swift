@@ -173,28 +173,34 @@ if build == .debug && !settings.quick && settings.maxSize == Settings().maxSize,
 say.table(Tables.scalingTable(scaling))
 let smallest = sizes.first!
 let largest = sizes.last!
-let keyGrowth = Double(largest) / Double(smallest)
-func growth(_ structure: LookupStructure) -> Double {
-  scaling.result(for: structure, size: largest)!.medianNanoseconds
-    / scaling.result(for: structure, size: smallest)!.medianNanoseconds
-}
-func slope(_ structure: LookupStructure) -> String {
-  fixed(scaling.growthExponent(of: structure, from: smallest, to: largest)!, 2)
-}
-let setKeyMegabytes = Double(largest) * 8 / 1e6
-say.paragraph(
-  "From \(grouped(smallest)) to \(grouped(largest)) keys, \(timesText(keyGrowth)) as many, the "
-    + "linear search's time grew \(timesText(growth(.linearSearch))), the binary search's "
-    + "\(timesText(growth(.binarySearch))), the Set's \(timesText(growth(.set))) and the "
-    + "Dictionary's \(timesText(growth(.dictionary))). On a log–log chart those are slopes of "
-    + "\(slope(.linearSearch)), \(slope(.binarySearch)), \(slope(.set)) and \(slope(.dictionary)): "
-    + "1 means time grows with n, 0 means it does not grow at all.")
-if growth(.set) > 1.5 {
+if smallest < largest {
+  let keyGrowth = Double(largest) / Double(smallest)
+  func growth(_ structure: LookupStructure) -> Double {
+    scaling.result(for: structure, size: largest)!.medianNanoseconds
+      / scaling.result(for: structure, size: smallest)!.medianNanoseconds
+  }
+  func slope(_ structure: LookupStructure) -> String {
+    fixed(scaling.growthExponent(of: structure, from: smallest, to: largest)!, 2)
+  }
+  let setKeyMegabytes = Double(largest) * 8 / 1e6
   say.paragraph(
-    "The Set did not stay perfectly flat. Its number of comparisons per lookup does not grow; "
-      + "most likely, at \(grouped(largest)) keys its table "
-      + "(\(significant(setKeyMegabytes, digits: 2)) MB of keys alone) no longer fits in the "
-      + "processor's caches, so a lookup waits for main memory.")
+    "From \(grouped(smallest)) to \(grouped(largest)) keys, \(timesText(keyGrowth)) as many, the "
+      + "linear search's time grew \(timesText(growth(.linearSearch))), the binary search's "
+      + "\(timesText(growth(.binarySearch))), the Set's \(timesText(growth(.set))) and the "
+      + "Dictionary's \(timesText(growth(.dictionary))). On a log–log chart those are slopes of "
+      + "\(slope(.linearSearch)), \(slope(.binarySearch)), \(slope(.set)) and "
+      + "\(slope(.dictionary)): 1 means time grows with n, 0 means it does not grow at all.")
+  if growth(.set) > 1.5 {
+    say.paragraph(
+      "The Set did not stay perfectly flat. Its number of comparisons per lookup does not grow; "
+        + "most likely, at \(grouped(largest)) keys its table "
+        + "(\(significant(setKeyMegabytes, digits: 2)) MB of keys alone) no longer fits in the "
+        + "processor's caches, so a lookup waits for main memory.")
+  }
+} else {
+  say.paragraph(
+    "With --max-size \(grouped(largest)) there is only one size, so there is no growth to read: "
+      + "how a cost grows needs at least two sizes. Pass a larger --max-size, 1000 say, to see it.")
 }
 
 // MARK: - A bad hash: every key collides
