@@ -198,7 +198,7 @@ charts.write(
   named: "basic-mf-learning-curve.svg")
 charts.write(Figures.factorization(model, data: data), named: "basic-mf-factorization.svg")
 charts.write(Figures.latentSpace(model, data: data), named: "basic-mf-latent-space.svg")
-charts.report(using: say)
+charts.writeAll(reportingTo: say)
 
 // MARK: - What to try next
 

@@ -136,7 +136,7 @@ say.pauseIfRequested(settings.common.pauses)
 charts.write(Figures.learningCurves(contenders), named: "biases-learning-curves.svg")
 charts.write(
   Figures.biasBars(contenders[0].model, data: data, μ: μ), named: "biases-user-movie.svg")
-charts.report(using: say)
+charts.writeAll(reportingTo: say)
 
 // MARK: - What to try next
 

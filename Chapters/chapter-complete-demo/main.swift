@@ -44,10 +44,14 @@ struct Settings: ChapterSettings {
         "--learning-rate", \.learningRate, .positive, help: "γ, the step for factors and biases",
         whenAbsent: "0.02; 0.005 with --ratings"),
       .double(
-        "--lambda", \.lambda, .positive, help: "λ, the regularization of the last model",
+        "--lambda", \.lambda,
+        .explained(
+          .positive,
+          because: "λ = 0 is the MF-with-biases row already; chapter-regularization runs λ = 0"),
+        help: "λ, the regularization of the last model",
         whenAbsent: "0.1; 0.02 with --ratings"),
       .double(
-        "--test-fraction", \.testFraction, .unitIntervalOpen,
+        "--test-fraction", \.testFraction, .closedRange(0.01...0.9),
         help: "share of ratings held out for testing"),
       .integer("--top", \.top, atLeast: 1, atMost: 50, help: "recommendations per viewer"),
       .flag("--quick", \.quick, help: "a shorter hash-table benchmark (tests and CI)"),
@@ -379,7 +383,7 @@ if let catalogue = source.catalogue {
 
 // MARK: - Charts
 
-charts.report(using: say)
+charts.writeAll(reportingTo: say)
 
 // MARK: - What to try next
 

@@ -136,7 +136,7 @@ charts.write(
 charts.write(
   Figures.histogram(sampleStats, title: "How the listing's 20 ratings are spread"),
   named: "rating-distribution.svg")
-charts.report(using: say)
+charts.writeAll(reportingTo: say)
 
 // MARK: - What to try next
 

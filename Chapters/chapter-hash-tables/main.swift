@@ -413,7 +413,7 @@ charts.write(
 charts.write(
   Figures.speedupChart(scaling: scaling, collisions: collisions, build: build),
   named: "hash-table-speedup.svg")
-charts.report(using: say)
+charts.writeAll(reportingTo: say)
 
 // MARK: - What to try next
 

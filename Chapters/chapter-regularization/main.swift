@@ -189,7 +189,7 @@ charts.write(
   Figures.overfittingChart(none, best), named: "regularization-overfitting.svg")
 charts.write(Figures.sweepChart(runs), named: "regularization-lambda-sweep.svg")
 charts.write(Figures.weightsChart(runs), named: "regularization-weights.svg")
-charts.report(using: say)
+charts.writeAll(reportingTo: say)
 
 // MARK: - What to try next
 

@@ -1,3 +1,4 @@
+import ChartKit
 import Foundation
 import Recommender
 
@@ -6,7 +7,9 @@ import Recommender
 ///
 /// Each printing method has a pure twin that returns the exact text (`bannerText`,
 /// `headingText`, …), so tests compare strings instead of capturing output. Styling comes from
-/// `style`: ANSI bold/dim on a terminal, plain bytes otherwise.
+/// `style`: ANSI bold/dim on a terminal, plain bytes otherwise. Control characters in the text
+/// given (a title read from a file can hold ESC) are shown as pictures, never obeyed by the
+/// terminal: see ``visibleControlCharacters(_:)``.
 public struct Narrator: Sendable {
   public var style: TerminalStyle
   /// The longest line paragraphs are wrapped to.
@@ -41,23 +44,27 @@ public struct Narrator: Sendable {
 
   /// A blank line, the heading, and an underline of "─" as long as the heading.
   public func headingText(_ heading: String) -> String {
-    "\n" + style.bold(heading) + "\n" + String(repeating: "─", count: heading.count) + "\n"
+    let heading = visibleControlCharacters(heading)
+    return "\n" + style.bold(heading) + "\n" + String(repeating: "─", count: heading.count) + "\n"
   }
 
   /// Prose wrapped to `width`, followed by a blank line.
   public func paragraphText(_ text: String) -> String {
-    block(wrapText(text, width: width))
+    block(wrapText(visibleControlCharacters(text), width: width))
   }
 
   /// An aside, wrapped and dimmed, followed by a blank line.
   public func noteText(_ text: String) -> String {
-    block(wrapText(text, width: width).map(style.dim))
+    block(wrapText(visibleControlCharacters(text), width: width).map(style.dim))
   }
 
   /// A bulleted list ("• " with a hanging indent), followed by a blank line.
   public func bulletsText(_ items: [String]) -> String {
     block(
-      items.flatMap { wrapText($0, width: width, firstPrefix: "• ", continuationPrefix: "  ") })
+      items.flatMap {
+        wrapText(
+          visibleControlCharacters($0), width: width, firstPrefix: "• ", continuationPrefix: "  ")
+      })
   }
 
   /// A table, followed by a blank line.
@@ -100,7 +107,7 @@ public struct Narrator: Sendable {
   public func note(_ text: String) { write(noteText(text)) }
 
   /// Prints one line exactly as given.
-  public func line(_ text: String) { write(text + "\n") }
+  public func line(_ text: String) { write(visibleControlCharacters(text) + "\n") }
 
   /// Prints an empty line.
   public func blank() { write("\n") }

@@ -12,6 +12,9 @@ public enum NumberConstraint: Sendable, Equatable {
   case unitIntervalOpen
   /// Between two bounds, both included.
   case closedRange(ClosedRange<Double>)
+  /// Another constraint, with the reason for it, for a limit a reader would not guess (the
+  /// reason follows the accepted values in the error message).
+  indirect case explained(NumberConstraint, because: String)
 
   /// Whether `value` satisfies the constraint.
   public func admits(_ value: Double) -> Bool {
@@ -22,6 +25,7 @@ public enum NumberConstraint: Sendable, Equatable {
     case .nonNegative: return value >= 0
     case .unitIntervalOpen: return value > 0 && value < 1
     case .closedRange(let range): return range.contains(value)
+    case .explained(let constraint, _): return constraint.admits(value)
     }
   }
 
@@ -34,6 +38,7 @@ public enum NumberConstraint: Sendable, Equatable {
     case .unitIntervalOpen: return "a number strictly between 0 and 1"
     case .closedRange(let range):
       return "a number from \(plainNumber(range.lowerBound)) to \(plainNumber(range.upperBound))"
+    case .explained(let constraint, let reason): return "\(constraint.accepts) (\(reason))"
     }
   }
 }

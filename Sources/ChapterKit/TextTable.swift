@@ -1,3 +1,5 @@
+import ChartKit
+
 /// A table of text for the terminal: a header row, a rule, then rows, with each column as wide
 /// as its widest cell.
 ///
@@ -59,6 +61,8 @@ public struct TextTable: Sendable, Equatable {
   /// are trimmed, so the bytes depend only on the cells.
   /// - Complexity: O(total characters in the cells).
   public func rendered() -> String {
+    // Cells can hold titles from a file: their control characters are shown, not obeyed.
+    let rows = rows.map { $0.map(visibleControlCharacters) }
     let widths = columns.indices.map { index in
       ([columns[index].header] + rows.map { $0[index] }).map(\.count).max() ?? 0
     }

@@ -7,6 +7,14 @@ public enum ChartWriteError: Error, Equatable, Sendable, CustomStringConvertible
   /// The file (or its temporary twin) could not be written or moved into place.
   case cannotWriteFile(path: String, reason: String)
 
+  /// Why it failed, without the path: "permission denied", "read-only file system".
+  public var reason: String {
+    switch self {
+    case .invalidFileName: "invalid file name"
+    case .cannotCreateDirectory(_, let reason), .cannotWriteFile(_, let reason): reason
+    }
+  }
+
   public var description: String {
     switch self {
     case .invalidFileName(let name):

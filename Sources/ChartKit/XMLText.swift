@@ -1,6 +1,7 @@
 /// Escaping of text and attribute values for XML (and so SVG).
 public enum XMLText {
-  /// `text` with the five XML special characters replaced by entities.
+  /// `text` with the five XML special characters replaced by entities, and control characters
+  /// (which XML forbids) replaced by visible pictures (see ``visibleControlCharacters(_:)``).
   ///
   /// Escaping all five makes the result safe both as element content and inside a double- or
   /// single-quoted attribute value.
@@ -9,7 +10,7 @@ public enum XMLText {
   public static func escaped(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
-    for character in text {
+    for character in visibleControlCharacters(text) {
       switch character {
       case "&": result += "&amp;"
       case "<": result += "&lt;"

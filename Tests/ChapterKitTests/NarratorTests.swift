@@ -18,6 +18,18 @@ struct NarratorTests {
     #expect(plain.paragraphText("Ratings are sparse.") == "Ratings are sparse.\n\n")
   }
 
+  @Test("a title holding ESC prints as ␛ in prose, bullets, headings and tables")
+  func controlCharacters() {
+    let title = "Die Hard\u{1B}[2J"
+    #expect(
+      plain.paragraphText("Because you watched \(title)") == "Because you watched Die Hard␛[2J\n\n")
+    #expect(plain.bulletsText([title]) == "• Die Hard␛[2J\n\n")
+    #expect(
+      plain.headingText(title) == "\nDie Hard␛[2J\n" + String(repeating: "─", count: 12) + "\n")
+    let table = TextTable(columns: [.left("Title")], rows: [[title]])
+    #expect(!table.rendered().unicodeScalars.contains("\u{1B}"))
+  }
+
   @Test("the banner names the title, the mirrored blog section and the command between rules")
   func banner() {
     let text = plain.bannerText(

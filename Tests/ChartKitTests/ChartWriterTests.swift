@@ -97,3 +97,76 @@ struct ChartWriterTests {
     #expect(error.description == "cannot write chart /a/b.svg: No space left on device")
   }
 }
+
+@Suite("Chart writer: a run's charts as one set")
+struct ChartSetWriterTests {
+  @Test("a set that cannot be written replaces none of the previous run's charts")
+  func failedSetReplacesNothing() throws {
+    let directory = try ChartWriterTests.scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let writer = ChartWriter()
+    try writer.writeAll([("a.svg", "old a"), ("b.svg", "old b")], into: directory)
+    try FileManager.default.createDirectory(
+      atPath: directory + "/c.svg", withIntermediateDirectories: false)
+    #expect(throws: ChartWriteError.self) {
+      try writer.writeAll(
+        [("a.svg", "new a"), ("b.svg", "new b"), ("c.svg", "new c")], into: directory)
+    }
+    #expect(try String(contentsOfFile: directory + "/a.svg", encoding: .utf8) == "old a")
+    #expect(try String(contentsOfFile: directory + "/b.svg", encoding: .utf8) == "old b")
+    #expect(try ChartWriterTests.contents(of: directory) == ["a.svg", "b.svg", "c.svg"])
+  }
+
+  @Test("a whole set is written, in order, leaving no temporary file")
+  func wholeSet() throws {
+    let directory = try ChartWriterTests.scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let paths = try ChartWriter().writeAll([("b.svg", "b"), ("a.svg", "a")], into: directory)
+    #expect(paths == [directory + "/b.svg", directory + "/a.svg"])
+    #expect(try ChartWriterTests.contents(of: directory) == ["a.svg", "b.svg"])
+  }
+
+  @Test("temporary names carry the process id, and only such names are read as temporary")
+  func temporaryNames() {
+    let path = ChartWriter.temporaryPath(for: "curve.v2.svg", in: "/tmp/assets")
+    let name = (path as NSString).lastPathComponent
+    #expect(ChartWriter.processID(inTemporaryName: name) == getpid())
+    #expect(ChartWriter.processID(inTemporaryName: ".keep.tmp") == nil)
+    #expect(ChartWriter.processID(inTemporaryName: "curve.svg") == nil)
+    #expect(ChartWriter.processID(inTemporaryName: ".curve.svg.12.not-a-uuid.tmp") == nil)
+  }
+
+  @Test("a killed run's temporary files are removed; a live run's and other files are kept")
+  func staleTemporaryFiles() throws {
+    let directory = try ChartWriterTests.scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    // Process ids above the kernel's maximum (2²² on Linux) never belong to a live process.
+    let stale = ".curve.svg.99999999.\(UUID().uuidString).tmp"
+    let live = (ChartWriter.temporaryPath(for: "curve.svg", in: directory) as NSString)
+      .lastPathComponent
+    for name in [stale, live, ".keep.tmp", "curve.svg"] {
+      try Data("x".utf8).write(to: URL(fileURLWithPath: directory + "/" + name))
+    }
+    #expect(ChartWriter().removeStaleTemporaryFiles(in: directory) == [stale])
+    #expect(
+      try ChartWriterTests.contents(of: directory) == [".keep.tmp", live, "curve.svg"].sorted())
+  }
+
+  @Test("checking a folder creates it when missing and leaves no probe behind")
+  func checkCreates() throws {
+    let root = try ChartWriterTests.scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try ChartWriter().checkWritable(root + "/assets")
+    #expect(try ChartWriterTests.contents(of: root + "/assets") == [])
+  }
+
+  #if os(Linux)
+    @Test("an existing folder nobody may write into is refused at the check, with the reason")
+    func checkRefusesUnwritable() {
+      // sysfs refuses new files even to root, so this holds for any user.
+      #expect(throws: ChartWriteError.cannotWriteFile(path: "/sys", reason: "permission denied")) {
+        try ChartWriter().checkWritable("/sys")
+      }
+    }
+  #endif
+}

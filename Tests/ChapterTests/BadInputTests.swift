@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// Inputs a hostile new user tried (issue 12), each giving its documented exit status and a
+/// message that names the true cause, before any work.
+@Suite("Bad input: the true cause, the documented status, before any work")
+struct BadInputTests {
+  #if os(Linux)
+    @Test(
+      "an assets folder that exists but cannot be written: exit 73 naming the reason, no story",
+      arguments: ChapterCatalogue.entries)
+    func existingUnwritableAssets(entry: ChapterEntry) throws {
+      // sysfs refuses new files even to root, so the check holds for whoever runs the tests.
+      let run = try ChapterRun.run(entry.command, entry.arguments + ["--assets", "/sys"])
+      #expect(run.status == 73)
+      #expect(run.standardError.contains("\"/sys\": permission denied"))
+      #expect(run.standardError.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 1)
+      #expect(run.standardOutput.isEmpty)
+    }
+  #endif
+
+  @Test("a temporary chart file left by a killed run is removed by the next run; others stay")
+  func staleTemporaryChart() throws {
+    let assets = ChapterRun.temporaryDirectory()
+    let stale = ".ratings-matrix.svg.99999999.\(UUID().uuidString).tmp"
+    for name in [stale, ".notes.tmp"] {
+      _ = FileManager.default.createFile(
+        atPath: assets.appendingPathComponent(name).path, contents: Data("x".utf8))
+    }
+    let run = try ChapterRun.run("chapter-data-setup", ["--assets", assets.path])
+    #expect(run.status == 0)
+    let left = try FileManager.default.contentsOfDirectory(atPath: assets.path).sorted()
+    #expect(
+      left == [".notes.tmp", "rating-distribution.svg", "ratings-matrix.svg", "sparse-matrix.svg"])
+  }
+
+  @Test("chapter-hash-tables at its documented minimum --max-size 100 runs to the end")
+  func hashTablesSmallestSize() throws {
+    let run = try ChapterRun.run(
+      "chapter-hash-tables", ["--max-size", "100", "--quick", "--no-charts"])
+    #expect(run.status == 0, "\(run.standardError)")
+    #expect(run.standardOutput.contains("there is only one size, so there is no growth to read"))
+    #expect(run.standardOutput.contains("Try next"))
+  }
+
+  @Test("a --test-fraction too small to hold anything out is a usage error naming the range")
+  func tinyTestFraction() throws {
+    let run = try ChapterRun.run("chapter-complete-demo", ["--test-fraction", "1e-9"])
+    #expect(run.status == 64)
+    #expect(
+      run.standardError.hasPrefix(
+        "chapter-complete-demo: error: --test-fraction expects a number from 0.01 to 0.9"))
+    #expect(run.standardOutput.isEmpty)
+  }
+
+  @Test("the demo's --lambda 0 is refused with the reason, not only the rule")
+  func demoLambdaZero() throws {
+    let run = try ChapterRun.run("chapter-complete-demo", ["--lambda", "0"])
+    #expect(run.status == 64)
+    #expect(run.standardError.contains("λ = 0 is the MF-with-biases row already"))
+  }
+}
