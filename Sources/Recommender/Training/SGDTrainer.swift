@@ -2,7 +2,7 @@
 /// parameters against that rating's error.
 ///
 /// One step is defined by ``MatrixFactorization/sgdStep(user:item:rating:settings:)``: the
-/// error, the biases, the factors, in the blog's notation and a dozen plain lines. An epoch
+/// error, the biases, the factors, in the blog's notation and fifteen plain lines. An epoch
 /// visits every training rating once, in the order ``Settings/visitOrder`` says, and computes
 /// what that step computes, through pointers (`SGDSweep`): for k < 16 with the step's own
 /// formulas, bit for bit; for k ≥ 16 with a vectorised loop, bit for bit with λ = 0 and up to
