@@ -12,10 +12,10 @@ import Testing
 ///   definition's operations in the definition's order (the lane-summed dot product for k ≥ 16
 ///   is the model's own ``dotProduct(_:_:count:)``, which the definition's prediction uses too);
 /// - within a relative 1e-12 (|a − b| ≤ 1e-12 · max(1, |a|, |b|)) for k ≥ 16 with λ > 0, where
-///   the fast path rearranges pᵤ + γ (eᵤᵢ qᵢ − λ pᵤ) as (1 − γλ) pᵤ + (γ eᵤᵢ) qᵢ. Each step then
-///   differs in the last bit or two (about 1e-16); after three epochs the largest gap measured
-///   is about 1e-15, so 1e-12 leaves room for other data and settings, while any wrong rate
-///   moves the parameters by far more.
+///   the fast path rearranges the definition's factor step as (1 − γλ) pᵤ + (γ eᵤᵢ) qᵢ. Each
+///   step then differs in the last bit or two (about 1e-16); after three epochs the largest gap
+///   measured is below 1e-15, so 1e-12 leaves room for other data and settings, while using
+///   one rate in place of another in the fast path moved them by more than 1e-6.
 ///
 /// γ, γ_b and λ are drawn for each case from disjoint ranges, so all three differ and using one
 /// in place of another changes the result.
