@@ -8,6 +8,10 @@
 /// where pᵤ is row u of P (users × k), qᵢ is row i of Q (movies × k), μ is the global mean
 /// rating, bᵤ the user's bias and bᵢ the movie's bias. With k = 0 factors and biases on, the
 /// model is the bias-only baseline μ + bᵤ + bᵢ.
+///
+/// Training moves these parameters one rating at a time: ``sgdStep(user:item:rating:settings:)``
+/// is the definition of one step, in the blog's notation; ``SGDTrainer`` computes it epoch
+/// after epoch.
 public struct MatrixFactorization: Sendable {
   /// User factors, one row pᵤ per user.
   public var P: Matrix
@@ -86,40 +90,6 @@ public struct MatrixFactorization: Sendable {
               guard usesBiases else { return dot }
               return μ + bUser[user] + bItem[item] + dot
             }
-          }
-        }
-      }
-    }
-  }
-
-  /// Calls `body` with pointers to P, Q and the biases, for the trainer's inner loop.
-  ///
-  /// The arrays are moved out of the model for the call and back afterwards, so writing through
-  /// the pointers never triggers a copy.
-  mutating func withParameterPointers<Result>(_ body: (SGDSweep.Parameters) -> Result) -> Result {
-    var pStorage: [Double] = []
-    var qStorage: [Double] = []
-    var userBiasStorage: [Double] = []
-    var itemBiasStorage: [Double] = []
-    swap(&pStorage, &P.storage)
-    swap(&qStorage, &Q.storage)
-    swap(&userBiasStorage, &userBiases)
-    swap(&itemBiasStorage, &itemBiases)
-    defer {
-      swap(&pStorage, &P.storage)
-      swap(&qStorage, &Q.storage)
-      swap(&userBiasStorage, &userBiases)
-      swap(&itemBiasStorage, &itemBiases)
-    }
-    let k = factorCount
-    return pStorage.withUnsafeMutableBufferPointer { p in
-      qStorage.withUnsafeMutableBufferPointer { q in
-        userBiasStorage.withUnsafeMutableBufferPointer { bUser in
-          itemBiasStorage.withUnsafeMutableBufferPointer { bItem in
-            body(
-              SGDSweep.Parameters(
-                userFactors: p.baseAddress!, itemFactors: q.baseAddress!,
-                userBiases: bUser.baseAddress!, itemBiases: bItem.baseAddress!, factorCount: k))
           }
         }
       }

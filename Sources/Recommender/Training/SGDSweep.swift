@@ -1,42 +1,31 @@
-/// The inner loop of ``SGDTrainer``: one pass of SGD steps over ratings in memory.
+/// The inner loop of ``SGDTrainer``: one epoch of the step
+/// ``MatrixFactorization/sgdStep(user:item:rating:settings:)`` defines, over packed ratings and
+/// through raw pointers. That step is the definition; the two paths here are tested against it.
 ///
-/// Short factor vectors (the blog's k = 2, the teaching chapters' k ≤ 10) take ``shortPass``:
-/// the formulas written out plainly, fast in a debug build too. Long vectors (MovieLens's
-/// k = 100: about 100 million multiply-adds per epoch on 100k ratings) take ``longPass``,
-/// written for the processor rather than for brevity:
-/// - the model's choices (biases or not, which pᵤ the qᵢ update reads, λ or not) are decided
-///   once per pass, not once per rating: `longPass` is generic over them, and the compiler
-///   makes one copy of it per combination with the branches folded away;
-/// - parameters are reached through raw pointers, so no array is bounds-checked or copied;
-/// - the factor updates work on four factors at a time (`SIMD4<Double>`);
-/// - the loop that updates this rating's pᵤ and qᵢ also computes the next rating's dot
-///   product, when the next rating has another user and another movie (so its rows are not
-///   being changed). The processor then fetches the next rows from memory while it is still
-///   busy with this step, instead of waiting for them afterwards.
+/// Which path runs when, and why:
+/// - k < 16 (the blog's k = 2, the teaching chapters' k ≤ 10): ``shortPass``, the definition's
+///   formulas in the definition's order, so it gives the same bits, and the blog's numbers.
+///   It reads the parameters through pointers rather than calling the definition because debug
+///   builds (the test suite runs every chapter in one) pay for each `Matrix` subscript and
+///   model copy: chapter-regularization took 2.0 s of CPU this way and 5.4 s through the
+///   definition.
+/// - k ≥ 16 (MovieLens's k = 100: about 100 million multiply-adds per epoch on 100k ratings):
+///   ``longPass``, written for the processor rather than for brevity:
+///   - the model's choices (biases or not, which pᵤ the qᵢ update reads, λ or not) are decided
+///     once per pass, not once per rating: `longPass` is generic over them, and the compiler
+///     makes one copy of it per combination with the branches folded away;
+///   - the factor updates work on four factors at a time (`SIMD4<Double>`), the last k mod 4
+///     one at a time;
+///   - the loop that updates this rating's pᵤ and qᵢ also computes the next rating's dot
+///     product, when the next rating has another user and another movie (so its rows are not
+///     being changed). The processor then fetches the next rows from memory while it is still
+///     busy with this step, instead of waiting for them afterwards.
 ///
-/// None of this changes a bit of the result: each value is computed with the same operations
-/// in the same order as the plain loop would, and the interleaved dot product equals
-/// ``dotProduct(_:_:count:)``. The one exception is λ > 0 with long vectors, which uses the
-/// rearranged step of ``ShrinkingStep``.
+///   With λ = 0 this changes no bit of the result: each value is computed with the same
+///   operations in the same order as the definition, and the interleaved dot product equals
+///   ``dotProduct(_:_:count:)``, which the model's prediction uses too. With λ > 0 the factor
+///   step is rearranged (``ShrinkingStep``) and agrees with the definition up to rounding.
 struct SGDSweep {
-  /// P, Q and the biases, as the pass writes them.
-  struct Parameters {
-    let userFactors: UnsafeMutablePointer<Double>
-    let itemFactors: UnsafeMutablePointer<Double>
-    let userBiases: UnsafeMutablePointer<Double>
-    let itemBiases: UnsafeMutablePointer<Double>
-    /// k, the length of each row of P and Q.
-    let factorCount: Int
-
-    func userRow(_ user: Int32) -> UnsafeMutablePointer<Double> {
-      userFactors + Int(user) * factorCount
-    }
-
-    func itemRow(_ item: Int32) -> UnsafeMutablePointer<Double> {
-      itemFactors + Int(item) * factorCount
-    }
-  }
-
   let learningRate: Double
   let biasLearningRate: Double
   let regularization: Double
@@ -76,9 +65,9 @@ struct SGDSweep {
     }
   }
 
-  /// One pass for short vectors, the three beats of ``SGDTrainer`` as written there: with
-  /// λ = 0 the factor step is (γ eᵤᵢ) qᵢ, the listing's order of operations, so the blog's
-  /// numbers come out to the last bit.
+  /// One pass for short vectors: ``MatrixFactorization/sgdStep(user:item:rating:settings:)``
+  /// line for line, through pointers, so the same operations in the same order give the same
+  /// bits (the blog's numbers among them).
   private func shortPass(
     _ ratings: UnsafeBufferPointer<TrainingRating>, _ parameters: Parameters
   ) -> Double {
@@ -86,7 +75,7 @@ struct SGDSweep {
     let bUser = parameters.userBiases
     let bItem = parameters.itemBiases
     let γ = learningRate
-    let γBias = biasLearningRate
+    let γ_b = biasLearningRate
     let λ = regularization
     var totalAbsoluteError = 0.0
     for rating in ratings {
@@ -103,8 +92,8 @@ struct SGDSweep {
 
       // 2. biases
       if learnsBiases {
-        bUser[user] += γBias * (e - λ * bUser[user])
-        bItem[item] += γBias * (e - λ * bItem[item])
+        bUser[user] += γ_b * (e - λ * bUser[user])
+        bItem[item] += γ_b * (e - λ * bItem[item])
       }
 
       // 3. factors
@@ -123,8 +112,8 @@ struct SGDSweep {
     return totalAbsoluteError
   }
 
-  /// One pass for long vectors with the model's choices fixed; see ``SGDTrainer`` for the
-  /// three beats.
+  /// One pass for long vectors with the model's choices fixed: the three beats of
+  /// ``MatrixFactorization/sgdStep(user:item:rating:settings:)``, vectorised.
   private func longPass<Biases: Choice, Step: FactorStep, Sequential: Choice>(
     _ ratings: UnsafeBufferPointer<TrainingRating>, _ parameters: Parameters,
     _ biases: Biases.Type, _ step: Step.Type, _ sequential: Sequential.Type
@@ -133,7 +122,7 @@ struct SGDSweep {
     let k = parameters.factorCount
     let bUser = parameters.userBiases
     let bItem = parameters.itemBiases
-    let γBias = biasLearningRate
+    let γ_b = biasLearningRate
     let λ = regularization
     let μ = globalMean
     var totalAbsoluteError = 0.0
@@ -151,8 +140,8 @@ struct SGDSweep {
 
       // 2. biases
       if Biases.isOn {
-        bUser[user] += γBias * (e - λ * bUser[user])
-        bItem[item] += γBias * (e - λ * bItem[item])
+        bUser[user] += γ_b * (e - λ * bUser[user])
+        bItem[item] += γ_b * (e - λ * bItem[item])
       }
 
       // 3. factors, and the next rating's p · q
@@ -228,7 +217,7 @@ private protocol FactorStep {
   where Lanes.Scalar == Double
 }
 
-/// λ = 0, the listing's order of operations: pᵤ ← pᵤ + (γ e) qᵢ, qᵢ ← qᵢ + (γ e) pᵤ.
+/// λ = 0: the definition's factor step exactly, (γ e) times the other vector added on.
 private struct PlainStep: FactorStep {
   let scaledError: Double
 
@@ -244,10 +233,10 @@ private struct PlainStep: FactorStep {
   }
 }
 
-/// λ > 0 for long vectors, the listing's step pᵤ ← pᵤ + γ (e qᵢ − λ pᵤ) rearranged as
-/// pᵤ ← (1 − γλ) pᵤ + (γ e) qᵢ: two multiplications and one addition per factor instead of
-/// three and two. Equal up to rounding in the last bits, which is why short vectors (the
-/// blog's listings) keep the listing's form in ``SGDSweep/shortPass(_:_:)``.
+/// λ > 0 for long vectors: the definition's factor step rearranged as (1 − γλ) pᵤ + (γ e) qᵢ
+/// (and likewise for qᵢ), two multiplications and one addition per factor instead of three and
+/// two. Equal up to rounding in the last bits, which is why short vectors (the blog's listings)
+/// keep the definition's form in ``SGDSweep/shortPass(_:_:)``.
 private struct ShrinkingStep: FactorStep {
   let shrink: Double
   let scaledError: Double

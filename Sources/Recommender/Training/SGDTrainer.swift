@@ -1,16 +1,12 @@
 /// Stochastic gradient descent for ``MatrixFactorization``: one rating at a time, nudge the
 /// parameters against that rating's error.
 ///
-/// For each known rating rᵤᵢ, in the visit order, the loop has three beats:
-///
-///     error:    eᵤᵢ = rᵤᵢ − r̂ᵤᵢ
-///     biases:   bᵤ ← bᵤ + γ_b (eᵤᵢ − λ bᵤ)          bᵢ ← bᵢ + γ_b (eᵤᵢ − λ bᵢ)
-///     factors:  pᵤ ← pᵤ + γ (eᵤᵢ qᵢ − λ pᵤ)         qᵢ ← qᵢ + γ (eᵤᵢ pᵤ − λ qᵢ)
-///
-/// γ is the learning rate (chapter-basic-mf), γ_b the bias learning rate (chapter-biases) and
-/// λ the L2 regularization strength (chapter-regularization). Biases are learned only when the
-/// model has them. With λ = 0 the factor step is computed as (γ eᵤᵢ) qᵢ, the listing's order of
-/// operations, so the blog's numbers come out to the last bit.
+/// One step is defined by ``MatrixFactorization/sgdStep(user:item:rating:settings:)``: the
+/// error, the biases, the factors, in the blog's notation and fifteen plain lines. An epoch
+/// visits every training rating once, in the order ``Settings/visitOrder`` says, and computes
+/// what that step computes, through pointers (`SGDSweep`): for k < 16 with the step's own
+/// formulas, bit for bit; for k ≥ 16 with a vectorised loop, bit for bit with λ = 0 and up to
+/// rounding with λ > 0. The tests hold both loops to the definition.
 public struct SGDTrainer: Sendable {
   /// Which pᵤ the qᵢ update reads.
   public enum FactorUpdate: String, Sendable, CaseIterable {
