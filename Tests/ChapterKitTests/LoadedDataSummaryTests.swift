@@ -6,6 +6,17 @@ import Testing
 
 @Suite("Narration: one line about a loaded file")
 struct LoadedDataSummaryTests {
+  /// The ratings in `text`, written to a scratch file called `name` and loaded.
+  func loadRatings(_ text: String, name: String) throws -> LoadedRatings {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("summary-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent(name)
+    try Data(text.utf8).write(to: file)
+    return try RatingsLoader.load(path: file.path)
+  }
+
   @Test("ratings: counts, format and scale in one line")
   func ratingsSummary() {
     let dataset = RatingsDataset(
@@ -18,6 +29,40 @@ struct LoadedDataSummaryTests {
       dataset: dataset, format: .movieLens100k, userIDs: ["1", "2"], itemIDs: ["1", "2", "3"])
     #expect(
       loaded.summary == "3 ratings by 2 users of 3 movies (MovieLens 100k u.data, scale 1–5)")
+  }
+
+  @Test("a CSV read with a header: the summary quotes the header it skipped")
+  func csvWithHeader() throws {
+    let loaded = try loadRatings("user,item,rating\n1,1,5\n1,2,3\n2,3,4\n", name: "r.csv")
+    #expect(
+      loaded.summary
+        == "3 ratings by 2 users of 3 movies (CSV user,item,rating, scale 1–5, "
+        + "header \"user,item,rating\")")
+  }
+
+  @Test("a CSV read without a header: the summary says there was none")
+  func csvWithoutHeader() throws {
+    let loaded = try loadRatings("1,1,5\n1,2,3\n2,3,4\n", name: "r.csv")
+    #expect(
+      loaded.summary
+        == "3 ratings by 2 users of 3 movies (CSV user,item,rating, scale 1–5, no header)")
+  }
+
+  @Test("a ratings.csv header: named in the summary")
+  func movieLensCSVHeader() throws {
+    let loaded = try loadRatings(
+      "userId,movieId,rating,timestamp\n1,31,2.5,0\n2,32,4,0\n", name: "ratings.csv")
+    #expect(
+      loaded.summary
+        == "2 ratings by 2 users of 2 movies (MovieLens ratings.csv, scale 0.5–5, "
+        + "header \"userId,movieId,rating,timestamp\")")
+  }
+
+  @Test("a long header is cut to 40 characters and an ellipsis")
+  func longHeader() throws {
+    let long = String(repeating: "h", count: 100)
+    let loaded = try loadRatings("user,item,\(long)\n1,1,5\n", name: "r.csv")
+    #expect(loaded.summary.hasSuffix("header \"user,item,\(long.prefix(30))…\")"))
   }
 
   @Test("titles: how many rated movies got a title, and how many the file holds")

@@ -206,6 +206,44 @@ struct LoaderErrorTests {
     #expect(ratingsLoadError(path) == "\(path):6: rating \"x\" is not a number")
   }
 
+  @Test("a 1 MiB rating field is quoted back cut to 40 characters and an ellipsis")
+  func longField() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let field = String(repeating: "x", count: 1 << 20)
+    let path = try scratch.write("1,2,3\n1,3," + field + "\n", to: "r.csv")
+    let expected =
+      "\(path):2: rating \"" + String(repeating: "x", count: 40) + "…\" is not a number"
+    #expect(ratingsLoadError(path) == expected)
+  }
+
+  @Test("a rating of a hundred digits is written back cut to 40 characters and an ellipsis")
+  func longNumber() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let digits = String(repeating: "9", count: 100)
+    let path = try scratch.write("1,2," + digits + "\n", to: "r.csv")
+    #expect(
+      ratingsLoadError(path)
+        == "\(path):1: rating \(digits.prefix(40))… is outside the scale 0.5–5")
+  }
+
+  @Test("a field of up to 40 characters is quoted whole, a longer one cut after 40")
+  func excerptLimit() {
+    let forty = String(repeating: "é", count: 40)
+    #expect(fieldExcerpt(forty) == forty)
+    #expect(fieldExcerpt(forty + "z") == forty + "…")
+    #expect(fieldExcerpt("a\tb\u{1B}") == "a\\tb\\u{1B}")
+  }
+
+  @Test("a quoted rating holding a line break is quoted back on one line, the break escaped")
+  func lineBreakInField() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let path = try scratch.write("1,1,3\n1,2,\"4\r\n5\"\n", to: "r.csv")
+    #expect(ratingsLoadError(path) == "\(path):2: rating \"4\\r\\n5\" is not a number")
+  }
+
   @Test("a whole-file problem reads file: problem, a line problem file:line: problem")
   func descriptionShape() {
     #expect(

@@ -108,6 +108,39 @@ struct TitlesTests {
         == "\(path): none of its 2 titles match an item id in the ratings")
   }
 
+  @Test("a titles file whose titles are all empty: says they are empty, not that none match")
+  func allTitlesEmpty() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let loaded = try loadRatings(in: scratch)
+    let path = try scratch.write("1||||\n2||||\n3||||\n", to: "u.item")
+    #expect(titlesError(path, to: loaded) == "\(path): all 3 titles are empty")
+  }
+
+  @Test("a titles file of one empty title: its only title is empty")
+  func onlyTitleEmpty() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let loaded = try loadRatings(in: scratch)
+    let path = try scratch.write("movieId,title,genres\n2,\"\",Drama\n", to: "movies.csv")
+    #expect(titlesError(path, to: loaded) == "\(path): its only title is empty")
+  }
+
+  @Test("titles present only for unrated ids, empty for rated ones: the rated ones are empty")
+  func ratedItemsTitledEmpty() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let loaded = try loadRatings(in: scratch)
+    let path = try scratch.write("1|\n2| \n99|Unrated\n", to: "u.item")
+    #expect(
+      titlesError(path, to: loaded)
+        == "\(path): the titles of the 2 rated items it lists are empty")
+    let single = try scratch.write("1|\n99|Unrated\n", to: "one.item")
+    #expect(
+      titlesError(single, to: loaded)
+        == "\(single): the title of the only rated item it lists is empty")
+  }
+
   @Test("a u.item line with one field: expected at least 2 |-separated fields")
   func tooFewItemFields() throws {
     let scratch = try ScratchDirectory()

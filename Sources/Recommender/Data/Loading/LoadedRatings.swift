@@ -9,16 +9,25 @@ public struct LoadedRatings: Sendable, Equatable {
   public var userIDs: [String]
   /// The file's item ids: `itemIDs[item]` is the id of dense item index `item`.
   public var itemIDs: [String]
+  /// The first record's fields joined by commas (e.g. `userId,movieId,rating,timestamp`) when
+  /// the loader read it as a header, nil when every record was read as a rating.
+  ///
+  /// Kept so the narration can say which it decided: a line skipped as a header is a line of data
+  /// lost if the decision was wrong. Always nil for formats without a header (`u.data`).
+  public var header: String?
 
   public init(
-    dataset: RatingsDataset, format: RatingsFileFormat, userIDs: [String], itemIDs: [String]
+    dataset: RatingsDataset, format: RatingsFileFormat, userIDs: [String], itemIDs: [String],
+    header: String? = nil
   ) {
     precondition(
       userIDs.count == dataset.userCount && itemIDs.count == dataset.itemCount,
       "one id per user and per item")
+    precondition(header == nil || format.allowsHeader, "\(format.displayName) has no header")
     self.dataset = dataset
     self.format = format
     self.userIDs = userIDs
     self.itemIDs = itemIDs
+    self.header = header
   }
 }

@@ -48,9 +48,9 @@ public enum RatingsFileFormat: String, CaseIterable, Sendable {
   /// Quotes are special only in the comma formats.
   var dialect: CSVReader.Dialect { self == .movieLens100k ? .plain : .rfc4180 }
 
-  /// Whether the first record may be a header (recognised by a rating field that is not a
-  /// number).
-  var allowsHeader: Bool { self != .movieLens100k }
+  /// Whether the first record may be a header: `ratings.csv` has one, a plain CSV may. How the
+  /// loader decides is described at `RatingsLoader.load`.
+  public var allowsHeader: Bool { self != .movieLens100k }
 
   /// How many fields a record has, and how to say so when it has not.
   var fieldCountRule: (minimum: Int, maximum: Int, expectation: String) {

@@ -12,6 +12,16 @@ public enum RatingsLoader {
   /// Ids are text; users and items get dense indices in order of first appearance, and the
   /// ratings keep the file's order. Duplicate (user, item) pairs are kept as they are.
   ///
+  /// A `ratings.csv` or plain CSV may start with a header. The first record is read as one only
+  /// when its user, item and rating fields are all words (non-empty, not numbers), as in
+  /// `userId,movieId,rating,timestamp` or `user,item,rating`. Any number among them makes it
+  /// data, checked like every other line: column names are never numbers, while a data line with
+  /// one bad field keeps its good ones, so `1,1,abc` is an error on line 1 (`rating "abc" is not
+  /// a number`), not a header skipped in silence. A bad first line can pass for a header only
+  /// when the file's ids are words too (`alice,Up,abc`), so `LoadedRatings.header` records the
+  /// decision for the narration to show. The rule reads the first record only; `u.data` never
+  /// has a header.
+  ///
   /// - Parameters:
   ///   - path: The file, as the user named it (error messages repeat it).
   ///   - format: The layout; nil tells it from the first non-blank line.
@@ -56,7 +66,7 @@ public enum RatingsLoader {
     var reader = CSVReader(
       bytes: bytes, delimiter: format.delimiter, dialect: format.dialect, file: file)
     var fields: [CSVField] = []
-    var sawHeader = false
+    let header = format.allowsHeader ? try skipHeader(of: &reader, fields: &fields) : nil
 
     while let line = try reader.nextRecord(into: &fields) {
       func failure(_ problem: String) -> DataFileError {
@@ -64,10 +74,6 @@ public enum RatingsLoader {
       }
       let rating =
         fields.count > 2 ? reader.withContent(of: fields[2]) { NumberField($0) } : .notANumber
-      if format.allowsHeader, ratings.isEmpty, !sawHeader, fields.count > 2, rating == .notANumber {
-        sawHeader = true
-        continue
-      }
       guard fields.count >= fieldCountRule.minimum, fields.count <= fieldCountRule.maximum else {
         throw failure("\(fieldCountRule.expectation), found \(fields.count)")
       }
@@ -89,7 +95,7 @@ public enum RatingsLoader {
     guard !ratings.isEmpty else {
       throw DataFileError(
         file: file,
-        problem: sawHeader ? "file has a header but no ratings" : "file has only blank lines")
+        problem: header != nil ? "file has a header but no ratings" : "file has only blank lines")
     }
     let datasetScale = requestedScale ?? datasetScale(for: format, ratings: ratings)
     let dataset = RatingsDataset(
@@ -97,7 +103,32 @@ public enum RatingsLoader {
       itemNames: items.identifiers.map { "Movie \($0)" },
       ratings: ratings, scale: datasetScale)
     return LoadedRatings(
-      dataset: dataset, format: format, userIDs: users.identifiers, itemIDs: items.identifiers)
+      dataset: dataset, format: format, userIDs: users.identifiers, itemIDs: items.identifiers,
+      header: header)
+  }
+
+  /// Moves `reader` past the first record when it is a header (user, item and rating fields all
+  /// words, see `load`), returning the header's fields joined by commas; otherwise leaves the
+  /// reader where it was and returns nil.
+  ///
+  /// - Parameters:
+  ///   - reader: A reader at the start of the file.
+  ///   - fields: Storage for the record's fields.
+  /// - Throws: `DataFileError` when the first record is malformed (an unclosed quote).
+  private static func skipHeader(of reader: inout CSVReader, fields: inout [CSVField])
+    throws(DataFileError) -> String?
+  {
+    var probe = reader
+    guard try probe.nextRecord(into: &fields) != nil, fields.count >= 3 else { return nil }
+    for field in fields[..<3] {
+      let isWord = probe.withContent(of: field) { bytes in
+        let trimmed = bytes.trimmingSpaces()
+        return !trimmed.isEmpty && NumberField(trimmed) == .notANumber
+      }
+      guard isWord else { return nil }
+    }
+    reader = probe
+    return fields.map { probe.text(of: $0) }.joined(separator: ",")
   }
 
   /// Whether `value` is a whole number of `step`s (always, when there is no step).
@@ -110,23 +141,24 @@ public enum RatingsLoader {
   ///
   /// - Parameters:
   ///   - rating: The field read as a number.
-  ///   - text: The field as written, quoted back in the message.
+  ///   - text: The field as written, quoted back in the message (cut by `fieldExcerpt`).
   ///   - scale: The values allowed.
   ///   - step: The granularity required (1 whole stars, 0.5 half stars), or nil.
   private static func problem(
     with rating: NumberField, text: String, scale: ClosedRange<Double>, step: Double?
   ) -> String {
+    let shown = fieldExcerpt(text)
     switch rating {
     case .notANumber:
-      return text.isEmpty ? "rating is empty" : "rating \"\(text)\" is not a number"
+      return text.isEmpty ? "rating is empty" : "rating \"\(shown)\" is not a number"
     case .nonFinite:
-      return "rating \"\(text)\" is not a finite number"
+      return "rating \"\(shown)\" is not a finite number"
     case .finite(let value):
       if !scale.contains(value) {
-        return "rating \(text) is outside the scale \(starScaleText(scale))"
+        return "rating \(shown) is outside the scale \(starScaleText(scale))"
       }
       let steps = step == 1 ? "whole stars" : "steps of \(plainNumber(step ?? 0)) stars"
-      return "rating \(text) is not in \(steps)"
+      return "rating \(shown) is not in \(steps)"
     }
   }
 

@@ -23,7 +23,8 @@ public enum TitlesLoader {
   /// - Parameters:
   ///   - titlesPath: The titles file, as the user named it.
   ///   - loaded: Ratings from `RatingsLoader.load`.
-  /// - Throws: `DataFileError` for a missing, empty or malformed file, or one matching no item.
+  /// - Throws: `DataFileError` for a missing, empty or malformed file, or one titling no rated
+  ///   movie (saying whether its ids or its titles are at fault).
   /// - Complexity: O(bytes in the titles file + items).
   public static func apply(titlesPath: String, to loaded: LoadedRatings) throws(DataFileError)
     -> TitledRatings
@@ -51,6 +52,9 @@ public enum TitlesLoader {
     var titled = [Bool](repeating: false, count: itemNames.count)
     var titleCount = 0
     var matchedItemCount = 0
+    // Only for the message when nothing matched: is it the ids or the titles that are wrong?
+    var emptyTitleCount = 0
+    var ratedItemsWithEmptyTitle = Set<Int>()
     var sawHeader = false
 
     var reader = CSVReader(
@@ -68,8 +72,15 @@ public enum TitlesLoader {
       }
       titleCount += 1
       let title = reader.text(of: fields[1], encoding: format.encoding)
-      guard !title.isEmpty, let item = itemByID[reader.text(of: fields[0])], !titled[item]
-      else { continue }
+      guard let item = itemByID[reader.text(of: fields[0])], !titled[item] else {
+        if title.isEmpty { emptyTitleCount += 1 }
+        continue
+      }
+      guard !title.isEmpty else {
+        emptyTitleCount += 1
+        ratedItemsWithEmptyTitle.insert(item)
+        continue
+      }
       itemNames[item] = title
       titled[item] = true
       matchedItemCount += 1
@@ -81,15 +92,40 @@ public enum TitlesLoader {
         problem: sawHeader ? "file has a header but no titles" : "file has only blank lines")
     }
     guard matchedItemCount > 0 else {
-      let problem =
-        titleCount == 1
-        ? "its only title does not match an item id in the ratings"
-        : "none of its \(titleCount) titles match an item id in the ratings"
-      throw DataFileError(file: file, problem: problem)
+      throw DataFileError(
+        file: file,
+        problem: noMatchProblem(
+          titleCount: titleCount, emptyTitleCount: emptyTitleCount,
+          ratedItemsWithEmptyTitle: ratedItemsWithEmptyTitle.count))
     }
     var ratings = loaded
     ratings.dataset.itemNames = itemNames
     return TitledRatings(
       ratings: ratings, format: format, titleCount: titleCount, matchedItemCount: matchedItemCount)
+  }
+
+  /// Why a titles file named none of the rated movies: its titles are all empty, or the rated
+  /// movies it lists have empty titles, or its ids are not the ratings file's ids.
+  ///
+  /// - Parameters:
+  ///   - titleCount: The records in the file (at least 1).
+  ///   - emptyTitleCount: How many of them have an empty title.
+  ///   - ratedItemsWithEmptyTitle: How many rated movies the file lists, all with empty titles.
+  private static func noMatchProblem(
+    titleCount: Int, emptyTitleCount: Int, ratedItemsWithEmptyTitle: Int
+  ) -> String {
+    if emptyTitleCount == titleCount {
+      return titleCount == 1 ? "its only title is empty" : "all \(titleCount) titles are empty"
+    }
+    switch ratedItemsWithEmptyTitle {
+    case 0:
+      return titleCount == 1
+        ? "its only title does not match an item id in the ratings"
+        : "none of its \(titleCount) titles match an item id in the ratings"
+    case 1:
+      return "the title of the only rated item it lists is empty"
+    case let count:
+      return "the titles of the \(count) rated items it lists are empty"
+    }
   }
 }
