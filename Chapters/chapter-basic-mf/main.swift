@@ -43,6 +43,10 @@ let info = ChapterInfo(
     "Blog sections 5 (hidden factors), 6 (matrix factorization) and 8 (the training pipeline)",
   summary: "Trains the blog's basic model r̂ = p·q by SGD and checks it on a rating it never saw.")
 let settings: Settings = parseOrExit(info)
+/// Every run here trains the listing's model: γ from --learning-rate, no biases, no λ.
+let rateFlags = RateFlags(
+  learningRate: "--learning-rate", biasLearningRate: "--learning-rate",
+  regularization: "--learning-rate")
 var charts = ChartOutput(settings.common, command: info.command)
 let say = Narrator()
 let data = BlogSamples.listing
@@ -103,7 +107,7 @@ do {
     }
   }
 } catch {
-  exitWithError(.failure(error.description), command: info.command)
+  exitWithError(.diverged(error, flags: rateFlags), command: info.command)
 }
 say.blank()
 let first = history.record(epoch: 1)
@@ -167,7 +171,7 @@ var blindTrainer = SGDTrainer(settings: trainer.settings, ratings: visible)
 do {
   _ = try blindTrainer.train(&blind, epochs: settings.epochs)
 } catch {
-  exitWithError(.failure(error.description), command: info.command)
+  exitWithError(.diverged(error, flags: rateFlags), command: info.command)
 }
 let guess = blind.predict(user: hidden.user, item: hidden.item)
 let viewerMean = DatasetStatistics(data.with(ratings: visible)).userMeans[hidden.user]!

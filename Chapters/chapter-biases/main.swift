@@ -41,6 +41,9 @@ let info = ChapterInfo(
   summary:
     "Adds a global mean and per-viewer and per-movie biases, then compares three models fairly.")
 let settings: Settings = parseOrExit(info)
+let rateFlags = RateFlags(
+  learningRate: "--learning-rate", biasLearningRate: "--bias-learning-rate",
+  regularization: "--bias-learning-rate")
 var charts = ChartOutput(settings.common, command: info.command)
 let say = Narrator()
 let data = BlogSamples.listing
@@ -92,7 +95,7 @@ do {
   }
   listing = model
 } catch {
-  exitWithError(.failure(error.description), command: info.command)
+  exitWithError(.diverged(error, flags: rateFlags), command: info.command)
 }
 say.blank()
 say.vector(listing.userBiases, label: "User Biases:")
@@ -115,7 +118,7 @@ do {
   contenders = try Contender.trainAll(
     from: freshStart, μ: μ, data: data, settings: trainerSettings, epochs: settings.epochs)
 } catch {
-  exitWithError(.failure(error.description), command: info.command)
+  exitWithError(.diverged(error, flags: rateFlags), command: info.command)
 }
 say.table(Tables.milestoneTable(contenders, every: settings.reportEvery))
 say.paragraph(Tables.verdict(contenders))

@@ -203,7 +203,13 @@ func train(_ name: String, factors: Int, biases: Bool, λ: Double)
     return (TrainedModel(name: name, history: history), model)
   } catch {
     bar.clear()
-    exitWithError(.failure("\(name): \(error.description)"), command: info.command)
+    exitWithError(
+      .diverged(
+        error,
+        flags: RateFlags(
+          learningRate: "--learning-rate", biasLearningRate: "--learning-rate",
+          regularization: "--lambda"), run: name),
+      command: info.command)
   }
 }
 

@@ -98,7 +98,13 @@ func listingRun(λ: Double, report: Bool) -> TrainingHistory {
           + fixed(record.totalAbsoluteError, 4))
     }
   } catch {
-    exitWithError(.failure(error.description), command: info.command)
+    exitWithError(
+      .diverged(
+        error,
+        flags: RateFlags(
+          learningRate: "--learning-rate", biasLearningRate: "--bias-learning-rate",
+          regularization: "--lambda")),
+      command: info.command)
   }
 }
 let penalised = listingRun(λ: settings.lambda, report: true).last!
@@ -165,7 +171,14 @@ let runs: [RegularizationExperiment.Run]
 do {
   runs = try experiment.run(on: sweepData)
 } catch {
-  exitWithError(.failure(error.description), command: info.command)
+  exitWithError(
+    .diverged(
+      error,
+      flags: RateFlags(
+        learningRate: "--sweep-learning-rate", biasLearningRate: "--sweep-learning-rate",
+        regularization: "--sweep-learning-rate"),
+      run: "the λ sweep"),
+    command: info.command)
 }
 let best = RegularizationExperiment.best(runs)
 let none = runs.first { $0.λ == 0 }!

@@ -59,4 +59,35 @@ struct BadInputTests {
     #expect(run.status == 64)
     #expect(run.standardError.contains("λ = 0 is the MF-with-biases row already"))
   }
+
+  @Test(
+    "a divergence names the flag whose rate overshot, not --learning-rate by default",
+    arguments: [
+      (
+        "chapter-biases", ["--bias-learning-rate", "5", "--learning-rate", "0.0001"],
+        "the bias step γ_b = 5 is too large", "try a smaller --bias-learning-rate"
+      ),
+      (
+        "chapter-regularization", ["--lambda", "1e6", "--learning-rate", "0.0001"],
+        "the penalty λ = 1000000 is too strong", "try a smaller --lambda"
+      ),
+      (
+        "chapter-regularization", ["--sweep-learning-rate", "5", "--learning-rate", "0.0001"],
+        "the λ sweep: training diverged", "try a smaller --sweep-learning-rate"
+      ),
+      (
+        "chapter-basic-mf", ["--learning-rate", "0.5"], "the factor step γ = 0.5 overshoots",
+        "try a smaller --learning-rate"
+      ),
+    ])
+  func divergenceNamesTheFlag(
+    command: String, arguments: [String], cause: String, advice: String
+  ) throws {
+    let run = try ChapterRun.run(command, arguments + ["--no-charts"])
+    #expect(run.status == 1)
+    let lines = run.standardError.components(separatedBy: "\n").filter { !$0.isEmpty }
+    #expect(lines.count == 1)
+    #expect(lines.first?.contains(cause) == true, "\(lines)")
+    #expect(lines.first?.hasSuffix(advice) == true, "\(lines)")
+  }
 }

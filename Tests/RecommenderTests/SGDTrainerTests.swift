@@ -84,8 +84,46 @@ struct SGDTrainerTests {
     #expect {
       _ = try trainer.train(&model, epochs: 50)
     } throws: { error in
-      guard case .diverged(let epoch, let rate) = error as? TrainingError else { return false }
-      return epoch >= 1 && epoch <= 50 && rate == 1.5
+      guard case .diverged(let divergence) = error as? TrainingError else { return false }
+      return divergence.epoch >= 1 && divergence.epoch <= 50 && divergence.learningRate == 1.5
+        && divergence.cause == .learningRate
+    }
+  }
+
+  @Test(
+    "a divergence blames the rate whose step overshoots: λ first, then γ_b, else γ",
+    arguments: [
+      // (γ, γ_b, λ, biases) → cause, each worked by hand from the gains γλ, γ_bλ and 2γ_b.
+      (0.0001, 0.005, 1e6, true, Divergence.Cause.regularization),  // γ_bλ = 5000
+      (0.5, 0.005, 5, false, .regularization),  // γλ = 2.5
+      (0.0001, 5, 0, true, .biasLearningRate),  // 2γ_b = 10
+      (0.0001, 1, 0.5, true, .biasLearningRate),  // 2γ_b = 2, γ_bλ = 0.5
+      (0.5, 5, 0, false, .learningRate),  // no biases: γ_b plays no part
+      (0.05, 0.9, 0.1, true, .learningRate),  // every fixed gain below 2
+    ])
+  func divergenceCause(
+    γ: Double, γ_b: Double, λ: Double, biases: Bool, expected: Divergence.Cause
+  ) {
+    let divergence = Divergence(
+      epoch: 1, settings: .init(learningRate: γ, biasLearningRate: γ_b, regularization: λ),
+      learnsBiases: biases)
+    #expect(divergence.cause == expected)
+  }
+
+  @Test("a bias step that overshoots is named, not the factors it blew up on the way")
+  func divergenceByBiasStep() {
+    var random = NumpyRandom(seed: 42)
+    var model = MatrixFactorization(
+      users: 5, items: 4, factors: 2, usesBiases: true, globalMean: 3, random: &random)
+    var trainer = SGDTrainer(
+      settings: .init(learningRate: 0.0001, biasLearningRate: 5),
+      ratings: BlogSamples.listing.ratings)
+    #expect {
+      _ = try trainer.train(&model, epochs: 50)
+    } throws: { error in
+      guard case .diverged(let divergence) = error as? TrainingError else { return false }
+      return divergence.cause == .biasLearningRate
+        && divergence.description.contains("the bias step γ_b = 5 is too large")
     }
   }
 

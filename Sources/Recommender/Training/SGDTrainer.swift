@@ -112,8 +112,9 @@ public struct SGDTrainer: Sendable {
   ///   - epochs: how many passes over the training ratings.
   ///   - test: held-out ratings measured after every epoch; empty for none.
   ///   - onEpoch: called after every epoch with its record (for progress output).
-  /// - Throws: ``TrainingError/diverged(epoch:learningRate:)`` as soon as an error or a
-  ///   parameter stops being a finite number; `model` then holds the garbage, unused.
+  /// - Throws: ``TrainingError/diverged(_:)`` as soon as an error or a parameter stops being a
+  ///   finite number, with the setting that most likely caused it; `model` then holds the
+  ///   garbage, unused.
   public mutating func train(
     _ model: inout MatrixFactorization, epochs: Int, test: [Rating] = [],
     onEpoch: (EpochRecord) -> Void = { _ in }
@@ -122,7 +123,8 @@ public struct SGDTrainer: Sendable {
     for epoch in 1...max(epochs, 1) where epochs > 0 {
       let (totalAbsoluteError, nanoseconds) = MonotonicClock.measure { runEpoch(&model) }
       guard totalAbsoluteError.isFinite, model.isFinite else {
-        throw .diverged(epoch: epoch, learningRate: settings.learningRate)
+        throw .diverged(
+          Divergence(epoch: epoch, settings: settings, learnsBiases: model.usesBiases))
       }
       let record = EpochRecord(
         epoch: epoch, totalAbsoluteError: totalAbsoluteError,
