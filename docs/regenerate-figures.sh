@@ -11,6 +11,10 @@
 # the same in either build, which the tests check). A listed chapter whose folder is
 # missing, or a folder in Chapters/ that this list does not know, stops the script before any
 # chapter runs: no chapter is ever skipped silently.
+#
+# The figures that are not timings can also be re-recorded by the tests that compare them:
+# `RECORD_SNAPSHOTS=1 swift test --filter DocsFigures` writes those that differ and fails naming
+# each (see Tests/ChapterTests/Support/Snapshot.swift).
 set -euo pipefail
 
 # Blog order, the same as the `chapters` array in Package.swift.

@@ -28,8 +28,8 @@ struct BasicMFChapterTests {
         ]
       ),
     ])
-  func otherSeeds(seed: String, lines: [String]) throws {
-    let run = try ChapterRun.run("chapter-basic-mf", ["--seed", seed, "--no-charts"])
+  func otherSeeds(seed: String, lines: [String]) async throws {
+    let run = try await ChapterRun.shared("chapter-basic-mf", ["--seed", seed, "--no-charts"])
     let printed = run.standardOutput.components(separatedBy: "\n").filter {
       $0.hasPrefix("Epoch ") && $0.contains("Total Absolute Error")
     }
@@ -37,8 +37,8 @@ struct BasicMFChapterTests {
   }
 
   @Test("seed 42 prints exactly the listing's five lines, every 10 epochs")
-  func listingLines() throws {
-    let run = try ChapterRun.run("chapter-basic-mf", ["--no-charts"])
+  func listingLines() async throws {
+    let run = try await ChapterRun.shared("chapter-basic-mf", ["--no-charts"])
     let printed = run.standardOutput.components(separatedBy: "\n").filter {
       $0.hasPrefix("Epoch ") && $0.contains("Total Absolute Error")
     }
@@ -55,7 +55,7 @@ struct BasicMFChapterTests {
   @Test(
     "a diverging learning rate: one line naming the epoch and a smaller rate, exit 1, no charts")
   func divergence() throws {
-    let run = try ChapterRun.run("chapter-basic-mf", ["--learning-rate", "0.5"])
+    let run = try ChapterRun.fresh("chapter-basic-mf", ["--learning-rate", "0.5"])
     #expect(run.status == 1)
     let lines = run.standardError.components(separatedBy: "\n").filter { !$0.isEmpty }
     #expect(lines.count == 1)
@@ -70,24 +70,24 @@ struct BasicMFChapterTests {
       ["--factors", "0"], ["--epochs", "-3"], ["--learning-rate", "nan"],
       ["--learning-rate", "0"], ["--hide-user", "5"], ["--seed", "-1"], ["--epochs"],
     ])
-  func badValues(arguments: [String]) throws {
-    let run = try ChapterRun.run("chapter-basic-mf", arguments)
+  func badValues(arguments: [String]) async throws {
+    let run = try await ChapterRun.shared("chapter-basic-mf", arguments)
     #expect(run.status == 64)
     #expect(run.standardError.hasPrefix("chapter-basic-mf: error: \(arguments[0])"))
     #expect(run.standardOutput.isEmpty)
   }
 
   @Test("the hidden-rating experiment names the hidden cell and its true stars")
-  func hiddenRating() throws {
-    let run = try ChapterRun.run(
+  func hiddenRating() async throws {
+    let run = try await ChapterRun.shared(
       "chapter-basic-mf", ["--hide-user", "3", "--hide-movie", "1", "--no-charts"])
     #expect(run.standardOutput.contains("David's 5 stars"))
     #expect(run.standardOutput.contains("Romantic Comedy"))
   }
 
   @Test("the factorization chart shows R, P, Qᵀ and the predictions; the scatter names everyone")
-  func charts() throws {
-    let run = try ChapterRun.run("chapter-basic-mf")
+  func charts() async throws {
+    let run = try await ChapterRun.shared("chapter-basic-mf")
     let panel = SVGCheck(run.chart("basic-mf-factorization.svg") ?? Data()).allText
     for caption in ["R, ratings", "P, viewers", "Qᵀ, movies", "P × Qᵀ, predictions"] {
       #expect(panel.contains(caption))

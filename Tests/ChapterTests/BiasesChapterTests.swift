@@ -17,8 +17,8 @@ struct BiasesChapterTests {
       ("7", ["9.9324", "9.3862", "9.3183", "9.1411", "8.8609"]),
       ("2024", ["9.1711", "9.3718", "9.3637", "9.1879", "8.9144"]),
     ])
-  func listingValues(seed: String, errors: [String]) throws {
-    let run = try ChapterRun.run("chapter-biases", ["--seed", seed, "--no-charts"])
+  func listingValues(seed: String, errors: [String]) async throws {
+    let run = try await ChapterRun.shared("chapter-biases", ["--seed", seed, "--no-charts"])
     let expected = zip([20, 40, 60, 80, 100], errors).map {
       "Epoch \($0)/100, Total Absolute Error (with biases): \($1)"
     }
@@ -26,16 +26,16 @@ struct BiasesChapterTests {
   }
 
   @Test("the comparison ranks (c) biases + p·q first and names the margin")
-  func comparisonOrder() throws {
-    let run = try ChapterRun.run("chapter-biases", ["--no-charts"])
+  func comparisonOrder() async throws {
+    let run = try await ChapterRun.shared("chapter-biases", ["--no-charts"])
     #expect(
       run.standardOutput.contains(
         "After 100 epochs (c) biases + p·q fits best with RMSE 0.489, 0.019 stars below"))
   }
 
   @Test("the bias chart labels every viewer and movie by name")
-  func biasChart() throws {
-    let run = try ChapterRun.run("chapter-biases")
+  func biasChart() async throws {
+    let run = try await ChapterRun.shared("chapter-biases")
     let text = SVGCheck(run.chart("biases-user-movie.svg") ?? Data()).allText
     for name in BlogNames.all { #expect(text.contains(name)) }
   }

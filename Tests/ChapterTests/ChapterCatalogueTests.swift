@@ -17,8 +17,8 @@ struct ChapterCatalogueTests {
   @Test(
     "default run: exit 0, key lines, its charts written as well-formed SVG, output as stored",
     arguments: ChapterCatalogue.entries)
-  func defaultRun(entry: ChapterEntry) throws {
-    let run = try ChapterRun.run(entry.command, entry.arguments)
+  func defaultRun(entry: ChapterEntry) async throws {
+    let run = try await ChapterRun.shared(entry.command, entry.arguments)
     #expect(run.status == 0, "stderr: \(run.standardError)")
     #expect(run.standardError.isEmpty)
     for line in entry.keyLines {
@@ -37,9 +37,10 @@ struct ChapterCatalogueTests {
   @Test(
     "a second run gives the same bytes: text and every chart",
     arguments: ChapterCatalogue.entries.filter(\.isDeterministic))
-  func deterministic(entry: ChapterEntry) throws {
-    let first = try ChapterRun.run(entry.command, entry.arguments)
-    let second = try ChapterRun.run(entry.command, entry.arguments)
+  func deterministic(entry: ChapterEntry) async throws {
+    let first = try await ChapterRun.shared(entry.command, entry.arguments)
+    // The run the other tests share, and a process of this test's own.
+    let second = try ChapterRun.fresh(entry.command, entry.arguments)
     #expect(first.standardOutput == second.standardOutput)
     for chart in entry.charts {
       #expect(first.chart(chart) == second.chart(chart), "\(chart) differs between runs")
@@ -49,8 +50,8 @@ struct ChapterCatalogueTests {
   @Test(
     "--help exits 0 and names the blog section and every common flag",
     arguments: ChapterCatalogue.entries)
-  func help(entry: ChapterEntry) throws {
-    let run = try ChapterRun.run(entry.command, ["--help"])
+  func help(entry: ChapterEntry) async throws {
+    let run = try await ChapterRun.shared(entry.command, ["--help"])
     #expect(run.status == 0)
     for flag in ["--seed", "--assets", "--no-charts", "Blog section"] {
       #expect(run.standardOutput.contains(flag), "help lacks \(flag)")
@@ -62,7 +63,7 @@ struct ChapterCatalogueTests {
     "an unknown flag: one error line naming it, usage, exit 64, nothing written",
     arguments: ChapterCatalogue.entries)
   func unknownFlag(entry: ChapterEntry) throws {
-    let run = try ChapterRun.run(entry.command, ["--bogus"])
+    let run = try ChapterRun.fresh(entry.command, ["--bogus"])
     #expect(run.status == 64)
     let firstLine = run.standardError.components(separatedBy: "\n").first ?? ""
     #expect(firstLine.hasPrefix("\(entry.command): error:") && firstLine.contains("--bogus"))
@@ -78,7 +79,7 @@ struct ChapterCatalogueTests {
     let blocker = ChapterRun.temporaryDirectory().appendingPathComponent("a-file")
     _ = FileManager.default.createFile(atPath: blocker.path, contents: Data("x".utf8))
     let target = blocker.appendingPathComponent("assets")
-    let run = try ChapterRun.run(entry.command, entry.arguments + ["--assets", target.path])
+    let run = try ChapterRun.fresh(entry.command, entry.arguments + ["--assets", target.path])
     #expect(run.status == 73)
     #expect(run.standardError.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 1)
     #expect(run.standardError.contains(target.path))
@@ -86,8 +87,8 @@ struct ChapterCatalogueTests {
   }
 
   @Test("--no-charts writes nothing", arguments: ChapterCatalogue.entries)
-  func noCharts(entry: ChapterEntry) throws {
-    let run = try ChapterRun.run(entry.command, entry.arguments + ["--no-charts"])
+  func noCharts(entry: ChapterEntry) async throws {
+    let run = try await ChapterRun.shared(entry.command, entry.arguments + ["--no-charts"])
     #expect(run.status == 0)
     #expect(run.chartFiles.isEmpty)
   }

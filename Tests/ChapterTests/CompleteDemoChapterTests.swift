@@ -27,15 +27,15 @@ struct CompleteDemoChapterTests {
   }
 
   @Test("the default run tells the story as stored, the hash-table timings masked")
-  func snapshot() throws {
-    let run = try ChapterRun.run(Self.command)
+  func snapshot() async throws {
+    let run = try await ChapterRun.shared(Self.command)
     #expect(run.status == 0)
     Snapshot.expectMatches(Self.maskingTimings(run.standardOutput), named: Self.command)
   }
 
   @Test("the hash-table section lists each size with a time for each structure")
-  func hashTableSection() throws {
-    let run = try ChapterRun.run(Self.command, ["--no-charts"])
+  func hashTableSection() async throws {
+    let run = try await ChapterRun.shared(Self.command, ["--no-charts"])
     let section = Self.section("Hash tables, briefly", of: run.standardOutput)
     #expect(section.contains("List scan  Binary search"))
     for size in ["1,000", "10,000", "100,000"] {
@@ -48,9 +48,10 @@ struct CompleteDemoChapterTests {
   }
 
   @Test("a second run prints the same text outside the timings and draws the same model charts")
-  func deterministic() throws {
-    let first = try ChapterRun.run(Self.command)
-    let second = try ChapterRun.run(Self.command)
+  func deterministic() async throws {
+    let first = try await ChapterRun.shared(Self.command)
+    // The run the other tests share, and a process of this test's own.
+    let second = try ChapterRun.fresh(Self.command)
     #expect(Self.maskingTimings(first.standardOutput) == Self.maskingTimings(second.standardOutput))
     for chart in [
       "model_comparison.svg", "learning_curve.svg", "matrix_factorization_visualization.svg",
@@ -60,8 +61,9 @@ struct CompleteDemoChapterTests {
   }
 
   @Test("the catalogue's own check: favourite-genre picks beat chance, as printed")
-  func catalogueCheck() throws {
-    let run = try ChapterRun.run(Self.command, ["--no-charts", "--quick"])
+  func catalogueCheck() async throws {
+    // The chart test's run: the check is printed whether or not charts are drawn.
+    let run = try await ChapterRun.shared(Self.command, ["--quick"])
     let pattern =
       #/(\d+\.\d)% of the top-3 picks fall in the viewer's hidden favourite genre, where picking unrated titles at random would give (\d+\.\d)%/#
     let text = run.standardOutput.replacingOccurrences(of: "\n", with: " ")
@@ -87,7 +89,7 @@ struct CompleteDemoChapterTests {
   @Test("--ratings on a generated u.data: loads it, reports every epoch and the speed, recommends")
   func movieLensFile() throws {
     let (directory, data) = try Self.writeMovieLensFiles()
-    let run = try ChapterRun.run(
+    let run = try ChapterRun.fresh(
       Self.command,
       [
         "--ratings", directory.appendingPathComponent("u.data").path,
@@ -132,7 +134,7 @@ struct CompleteDemoChapterTests {
     let directory = ChapterRun.temporaryDirectory()
     let path = directory.appendingPathComponent("u.data").path
     _ = FileManager.default.createFile(atPath: path, contents: Data(contents.utf8))
-    let run = try ChapterRun.run(Self.command, ["--ratings", path])
+    let run = try ChapterRun.fresh(Self.command, ["--ratings", path])
     #expect(run.status == 65)
     let lines = run.standardError.split(separator: "\n")
     #expect(lines.count == 1)
@@ -143,7 +145,7 @@ struct CompleteDemoChapterTests {
 
   @Test("a missing --ratings file or a titles file that matches nothing: exit 65, nothing written")
   func missingAndMismatched() throws {
-    let missing = try ChapterRun.run(Self.command, ["--ratings", "no-such-file.data"])
+    let missing = try ChapterRun.fresh(Self.command, ["--ratings", "no-such-file.data"])
     #expect(missing.status == 65)
     #expect(missing.standardError.contains("no-such-file.data: no such file"))
     #expect(!FileManager.default.fileExists(atPath: missing.assetsDirectory.path))
@@ -153,7 +155,7 @@ struct CompleteDemoChapterTests {
     let titles = directory.appendingPathComponent("u.item").path
     _ = FileManager.default.createFile(atPath: ratings, contents: Data("1\t2\t5\t0\n".utf8))
     _ = FileManager.default.createFile(atPath: titles, contents: Data("9|Other|||\n".utf8))
-    let mismatched = try ChapterRun.run(Self.command, ["--ratings", ratings, "--titles", titles])
+    let mismatched = try ChapterRun.fresh(Self.command, ["--ratings", ratings, "--titles", titles])
     #expect(mismatched.status == 65)
     #expect(mismatched.standardError.contains("u.item: its only title does not match"))
     #expect(!FileManager.default.fileExists(atPath: mismatched.assetsDirectory.path))
@@ -164,23 +166,23 @@ struct CompleteDemoChapterTests {
     let directory = ChapterRun.temporaryDirectory()
     let path = directory.appendingPathComponent("tiny.csv").path
     _ = FileManager.default.createFile(atPath: path, contents: Data("1,2,5\n".utf8))
-    let run = try ChapterRun.run(Self.command, ["--ratings", path])
+    let run = try ChapterRun.fresh(Self.command, ["--ratings", path])
     #expect(run.status == 65)
     #expect(run.standardError.contains("has only 1 rating, too few"))
   }
 
   @Test("--titles or --format without --ratings is a usage error, exit 64")
-  func titlesWithoutRatings() throws {
+  func titlesWithoutRatings() async throws {
     for arguments in [["--titles", "u.item"], ["--format", "csv"]] {
-      let run = try ChapterRun.run(Self.command, arguments)
+      let run = try await ChapterRun.shared(Self.command, arguments)
       #expect(run.status == 64)
       #expect(run.standardError.hasPrefix("\(Self.command): error: --titles and --format"))
     }
   }
 
   @Test("the charts: every model in the comparison, R, P, Qᵀ and the predictions in the panel")
-  func charts() throws {
-    let run = try ChapterRun.run(Self.command, ["--quick"])
+  func charts() async throws {
+    let run = try await ChapterRun.shared(Self.command, ["--quick"])
     let comparison = SVGCheck(run.chart("model_comparison.svg") ?? Data()).allText
     for name in [
       "Global mean", "Bias-only", "Basic MF", "MF with biases and λ", "Held-out ratings",

@@ -4,9 +4,9 @@ import Testing
 @Suite("chapter-data-setup")
 struct DataSetupChapterTests {
   @Test("--seed 7 prints the P and Q numpy prints after np.random.seed(7)")
-  func seed7() throws {
+  func seed7() async throws {
     // python3 -c "import numpy as np; np.random.seed(7); print(np.random.rand(5,2)); print(np.random.rand(4,2))"
-    let run = try ChapterRun.run("chapter-data-setup", ["--seed", "7", "--no-charts"])
+    let run = try await ChapterRun.shared("chapter-data-setup", ["--seed", "7", "--no-charts"])
     #expect(run.status == 0)
     #expect(
       run.standardOutput.contains(
@@ -28,21 +28,21 @@ struct DataSetupChapterTests {
   }
 
   @Test("the sparse table shows its empty cells and its 9-of-16 count")
-  func sparseTable() throws {
-    let run = try ChapterRun.run("chapter-data-setup", ["--no-charts"])
+  func sparseTable() async throws {
+    let run = try await ChapterRun.shared("chapter-data-setup", ["--no-charts"])
     #expect(run.standardOutput.contains("Alice               5        ·        4        ·"))
     #expect(run.standardOutput.contains("9 of the 16 cells hold a rating"))
   }
 
   @Test("--factors 3 gives P and Q three columns")
-  func threeFactors() throws {
-    let run = try ChapterRun.run("chapter-data-setup", ["--factors", "3", "--no-charts"])
+  func threeFactors() async throws {
+    let run = try await ChapterRun.shared("chapter-data-setup", ["--factors", "3", "--no-charts"])
     #expect(run.standardOutput.contains("User-Feature Matrix (P) shape: (5, 3)"))
   }
 
   @Test("the charts name every viewer and movie, and the histogram has a bar per star value")
-  func charts() throws {
-    let run = try ChapterRun.run("chapter-data-setup")
+  func charts() async throws {
+    let run = try await ChapterRun.shared("chapter-data-setup")
     let matrix = SVGCheck(run.chart("ratings-matrix.svg") ?? Data()).allText
     for name in BlogNames.all { #expect(matrix.contains(name)) }
     let sparse = SVGCheck(run.chart("sparse-matrix.svg") ?? Data()).allText

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 /// The figures committed in docs/assets are the ones the chapters draw today: changing a chart's
-/// code without regenerating them fails here, naming the command that fixes it.
+/// code without regenerating them fails here, naming the command that fixes it. With
+/// `RECORD_SNAPSHOTS=1` the figures that differ are written into docs/assets instead, and the
+/// run fails naming each (see `Recording`).
 @Suite("docs/assets holds the figures the chapters draw today")
 struct DocsFiguresTests {
   static let assetsDirectory = ChapterCatalogueTests.packageRoot
@@ -10,7 +12,7 @@ struct DocsFiguresTests {
 
   /// The committed bytes of `docs/assets/NAME`, or nil when it is missing.
   static func committedFigure(_ name: String) -> Data? {
-    FileManager.default.contents(atPath: assetsDirectory.appendingPathComponent(name).path)
+    Recording.stored("docs/assets/\(name)")
   }
 
   /// What to run to bring one chapter's figures up to date.
@@ -18,22 +20,38 @@ struct DocsFiguresTests {
     "run docs/regenerate-figures.sh \(entry.command) and commit docs/assets"
   }
 
+  /// The other way to bring the figures that are not timings up to date.
+  static let orRecord =
+    "(or re-record with \(Recording.variable)=1 swift test --filter DocsFigures)"
+
   @Test(
     "a chapter's default run draws every committed figure that is not a timing, byte for byte",
     arguments: ChapterCatalogue.entries.filter { !$0.deterministicCharts.isEmpty })
-  func deterministicFiguresAreCurrent(entry: ChapterEntry) throws {
+  func deterministicFiguresAreCurrent(entry: ChapterEntry) async throws {
     // Default flags, as the regeneration script runs it (not the catalogue's test arguments).
-    let run = try ChapterRun.run(entry.command)
+    let run = try await ChapterRun.shared(entry.command)
     try #require(run.status == 0, "\(entry.command) failed: \(run.standardError)")
     try #require(!run.chartFiles.isEmpty, "\(entry.command) wrote no figures")
+    var current: [String] = []
+    var written: [String] = []
     for name in run.chartFiles where !entry.timingCharts.contains(name) {
-      guard let committed = Self.committedFigure(name) else {
-        Issue.record("docs/assets/\(name) is missing; \(Self.fix(entry))")
-        continue
+      let path = "docs/assets/\(name)"
+      let drawn = try #require(run.chart(name))
+      let committed = Self.committedFigure(name)
+      if committed == drawn {
+        current.append(path)
+      } else if Recording.isOn {
+        try Recording.record(drawn, at: path)
+        written.append(path)
+      } else if committed == nil {
+        Issue.record("\(path) is missing; \(Self.fix(entry)) \(Self.orRecord)")
+      } else {
+        let problem = "\(path) differs from what \(entry.command) draws today"
+        Issue.record("\(problem); \(Self.fix(entry)) \(Self.orRecord)")
       }
-      #expect(
-        committed == run.chart(name),
-        "docs/assets/\(name) differs from what \(entry.command) draws today; \(Self.fix(entry))")
+    }
+    if Recording.isOn && written.isEmpty {
+      Recording.recordNothingWritten(current)
     }
   }
 

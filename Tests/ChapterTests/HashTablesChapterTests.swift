@@ -29,8 +29,8 @@ struct HashTablesChapterTests {
   }
 
   @Test("--quick: exit 0, the scaling table's headers and a row per size and structure")
-  func scalingTable() throws {
-    let run = try ChapterRun.run("chapter-hash-tables", ["--quick", "--no-charts"])
+  func scalingTable() async throws {
+    let run = try await ChapterRun.shared("chapter-hash-tables", ["--quick", "--no-charts"])
     #expect(run.status == 0, "stderr: \(run.standardError)")
     let output = lines(run)
     let header = output.first { $0.contains("Structure") && $0.contains("Median ns") }
@@ -44,8 +44,8 @@ struct HashTablesChapterTests {
   }
 
   @Test("--quick: the constant-hash table, the projection beside the README, the serving table")
-  func laterSections() throws {
-    let run = try ChapterRun.run("chapter-hash-tables", ["--quick", "--no-charts"])
+  func laterSections() async throws {
+    let run = try await ChapterRun.shared("chapter-hash-tables", ["--quick", "--no-charts"])
     let output = lines(run)
     let collisionHeader = output.first { $0.contains("Set with constant hash") }
     #expect(collisionHeader?.contains("Slower by") == true)
@@ -63,8 +63,8 @@ struct HashTablesChapterTests {
   }
 
   @Test("the charts are well-formed and name every structure in their legends")
-  func charts() throws {
-    let run = try ChapterRun.run("chapter-hash-tables", ["--quick"])
+  func charts() async throws {
+    let run = try await ChapterRun.shared("chapter-hash-tables", ["--quick"])
     let performance = SVGCheck(run.chart("hash-table-performance.svg") ?? Data())
     #expect(performance.isWellFormed)
     for name in Self.structureNames {
@@ -79,8 +79,8 @@ struct HashTablesChapterTests {
   }
 
   @Test("--max-size bounds the scaling run")
-  func maxSize() throws {
-    let run = try ChapterRun.run(
+  func maxSize() async throws {
+    let run = try await ChapterRun.shared(
       "chapter-hash-tables", ["--quick", "--max-size", "1000", "--no-charts"])
     #expect(run.status == 0)
     let output = lines(run)
@@ -90,8 +90,9 @@ struct HashTablesChapterTests {
   }
 
   @Test("the sidebar's keys come from the seed")
-  func seededKeys() throws {
-    let run = try ChapterRun.run("chapter-hash-tables", ["--quick", "--seed", "7", "--no-charts"])
+  func seededKeys() async throws {
+    let run = try await ChapterRun.shared(
+      "chapter-hash-tables", ["--quick", "--seed", "7", "--no-charts"])
     let output = lines(run)
     #expect(output.contains("Searching for 585903 in a list of 1000000 items:"))
     #expect(output.contains("Looking up key 189636 in a dictionary of 1000000 items:"))
@@ -100,8 +101,8 @@ struct HashTablesChapterTests {
   @Test(
     "out-of-range sizes are refused with exit 64",
     arguments: [["--max-size", "99"], ["--max-size", "10000001"], ["--max-size", "1e6"]])
-  func badSizes(arguments: [String]) throws {
-    let run = try ChapterRun.run("chapter-hash-tables", arguments)
+  func badSizes(arguments: [String]) async throws {
+    let run = try await ChapterRun.shared("chapter-hash-tables", arguments)
     #expect(run.status == 64)
     #expect(run.standardError.hasPrefix("chapter-hash-tables: error: --max-size"))
     #expect(run.standardOutput.isEmpty)

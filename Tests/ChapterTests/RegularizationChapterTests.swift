@@ -11,9 +11,9 @@ struct RegularizationChapterTests {
       ("7", ["23.8633", "19.3596", "10.9126", "7.0467", "5.9046"]),
       ("2024", ["24.7998", "22.0085", "12.8154", "6.0726", "4.8362"]),
     ])
-  func listingValues(seed: String, errors: [String]) throws {
+  func listingValues(seed: String, errors: [String]) async throws {
     // A short sweep keeps the test quick; the listing's run does not depend on it.
-    let run = try ChapterRun.run(
+    let run = try await ChapterRun.shared(
       "chapter-regularization", ["--seed", seed, "--sweep-epochs", "2", "--no-charts"])
     let printed = run.standardOutput.components(separatedBy: "\n").filter {
       $0.hasPrefix("Epoch ") && $0.contains("Total Absolute Error")
@@ -25,8 +25,8 @@ struct RegularizationChapterTests {
   }
 
   @Test("the sweep table lists every λ and names the best one")
-  func sweepTable() throws {
-    let run = try ChapterRun.run("chapter-regularization", ["--no-charts"])
+  func sweepTable() async throws {
+    let run = try await ChapterRun.shared("chapter-regularization", ["--no-charts"])
     let lines = run.standardOutput.components(separatedBy: "\n")
     for λ in ["0", "0.005", "0.01", "0.02", "0.05", "0.1", "0.2", "0.5"] {
       #expect(lines.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix(λ + " ") })
@@ -36,11 +36,11 @@ struct RegularizationChapterTests {
   }
 
   @Test("--init uniform and a negative --lambda are handled")
-  func flags() throws {
-    let bad = try ChapterRun.run("chapter-regularization", ["--lambda", "-0.1"])
+  func flags() async throws {
+    let bad = try await ChapterRun.shared("chapter-regularization", ["--lambda", "-0.1"])
     #expect(bad.status == 64)
     #expect(bad.standardError.hasPrefix("chapter-regularization: error: --lambda"))
-    let choice = try ChapterRun.run("chapter-regularization", ["--init", "gaussian"])
+    let choice = try await ChapterRun.shared("chapter-regularization", ["--init", "gaussian"])
     #expect(choice.status == 64)
     #expect(choice.standardError.contains("uniform"))
   }

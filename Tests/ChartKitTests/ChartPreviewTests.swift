@@ -3,41 +3,141 @@ import Testing
 
 @testable import ChartKit
 
-/// Realistic sample charts for looking at, written only when `CHART_PREVIEW_DIR` is set:
-///
-///     CHART_PREVIEW_DIR=/tmp/preview swift test --filter ChartPreview
-///     for f in /tmp/preview/*.svg; do rsvg-convert -o "${f%.svg}.png" "$f"; done
-@Suite("Chart previews (written when CHART_PREVIEW_DIR is set)")
+/// Realistic sample charts, one or more of every type and shape the chapters draw, each checked
+/// for what a reader needs to find in it. When `CHART_PREVIEW_DIR` is set the samples are also
+/// written there for looking at; `docs/preview-charts.sh` does that and converts them to PNG.
+@Suite("Sample charts of every type")
 struct ChartPreviewTests {
-  static let directory = ProcessInfo.processInfo.environment["CHART_PREVIEW_DIR"]
+  /// Where to write the samples for looking at, when set.
+  static let previewDirectory = ProcessInfo.processInfo.environment["CHART_PREVIEW_DIR"]
 
   @Test(
-    "writes sample charts of every type", .enabled(if: directory != nil))
-  func writePreviews() throws {
-    let directory = try #require(Self.directory)
-    let writer = ChartWriter()
-    for (name, svg) in ChartSamples.all {
-      _ = try writer.write(svg, named: name + ".svg", into: directory)
+    "each sample is a well-formed SVG with its title, description, axis titles and legend",
+    arguments: ChartSamples.all)
+  func sample(_ sample: ChartSample) throws {
+    let document = try ParsedSVG(sample.svg)
+    #expect(document.root?.name == "svg")
+    #expect(document.title == sample.title)
+    #expect(document.description == sample.description)
+    #expect(document.texts.contains(sample.title), "the title is not drawn")
+    for label in sample.labels {
+      #expect(document.texts.contains(label), "\(label) is not drawn")
     }
+    switch sample.legend {
+    case .none:
+      #expect(document.texts(inGroup: "legend").isEmpty, "a single series needs no legend")
+    case .entries(let names):
+      #expect(document.texts(inGroup: "legend") == names)
+    case .colorScale(let labels):
+      let scale = document.texts(inGroup: "color-scale")
+      for label in labels { #expect(scale.contains(label), "the colour scale lacks \(label)") }
+    }
+    if let directory = Self.previewDirectory {
+      try ChartWriter().write(sample.svg, named: sample.name + ".svg", into: directory)
+    }
+  }
+}
+
+/// One sample chart and what must be drawn in it.
+struct ChartSample: Sendable, CustomTestStringConvertible {
+  /// What a chart must show to tell its series apart.
+  enum Legend: Sendable {
+    /// One series: no legend.
+    case none
+    /// A legend naming every series, in order.
+    case entries([String])
+    /// A colour scale with these labels among its texts.
+    case colorScale([String])
+  }
+
+  /// The file name to preview it under, without ".svg".
+  let name: String
+  let svg: String
+  let title: String
+  let description: String
+  /// Texts that must be drawn: axis titles, captions, notes.
+  let labels: [String]
+  let legend: Legend
+
+  var testDescription: String { name }
+
+  /// A legend naming each series when there are several, none for one.
+  static func legend(naming names: [String]) -> Legend {
+    names.count > 1 ? .entries(names) : .none
+  }
+
+  init(_ name: String, _ chart: LineChart) {
+    self.name = name
+    svg = chart.svg()
+    title = chart.title
+    description = chart.description
+    labels = [chart.xAxisTitle, chart.yAxisTitle]
+    legend = Self.legend(naming: chart.series.map(\.name))
+  }
+
+  init(_ name: String, _ chart: BarChart) {
+    self.name = name
+    svg = chart.svg()
+    title = chart.title
+    description = chart.description
+    labels = [chart.categoryAxisTitle, chart.valueAxisTitle].filter { !$0.isEmpty }
+    legend = Self.legend(naming: chart.groups.map(\.name))
+  }
+
+  init(_ name: String, _ chart: ScatterChart) {
+    self.name = name
+    svg = chart.svg()
+    title = chart.title
+    description = chart.description
+    labels = [chart.xAxisTitle, chart.yAxisTitle]
+    legend = Self.legend(naming: chart.groups.map(\.name))
+  }
+
+  init(_ name: String, _ chart: Heatmap) {
+    self.name = name
+    svg = chart.svg()
+    title = chart.title
+    description = chart.description
+    labels = [chart.rowAxisTitle, chart.columnAxisTitle].compactMap { $0 }
+    let hasMissingCells = chart.grid.values.joined().contains(nil)
+    legend = .colorScale(
+      [chart.legendTitle].compactMap { $0 } + (hasMissingCells ? [chart.missingLegendLabel] : []))
+  }
+
+  /// A panel has no axes: its captions, symbols and note must be drawn; each caption's lines
+  /// are read joined by a space.
+  init(_ name: String, _ panel: HeatmapPanel) {
+    self.name = name
+    svg = panel.svg()
+    title = panel.title
+    description = panel.description
+    labels =
+      panel.items.map { item in
+        switch item {
+        case .grid(_, let caption): caption.replacingOccurrences(of: "\n", with: " ")
+        case .symbol(let symbol): symbol
+        }
+      } + [panel.note].compactMap { $0 }
+    legend = .none
   }
 }
 
 /// The sample charts: shapes and sizes like those the chapters produce.
 enum ChartSamples {
-  static var all: [(String, String)] {
+  static var all: [ChartSample] {
     [
-      ("learning-curve", learningCurve.svg()),
-      ("model-rmse", modelComparison.svg()),
-      ("hash-benchmark", benchmark.svg()),
-      ("biases", biases.svg()),
-      ("user-biases", userBiases.svg()),
-      ("rating-histogram", histogram.svg()),
-      ("grouped-bars", groupedBars.svg()),
-      ("ratings-heatmap", ratingsHeatmap.svg()),
-      ("sparse-heatmap", sparseHeatmap.svg()),
-      ("basic-mf-factorization", factorization.svg()),
-      ("factorization-long-names", factorizationLongNames.svg()),
-      ("factor-scatter", scatter.svg()),
+      ChartSample("learning-curve", learningCurve),
+      ChartSample("model-rmse", modelComparison),
+      ChartSample("hash-benchmark", benchmark),
+      ChartSample("biases", biases),
+      ChartSample("user-biases", userBiases),
+      ChartSample("rating-histogram", histogram),
+      ChartSample("grouped-bars", groupedBars),
+      ChartSample("ratings-heatmap", ratingsHeatmap),
+      ChartSample("sparse-heatmap", sparseHeatmap),
+      ChartSample("basic-mf-factorization", factorization),
+      ChartSample("factorization-long-names", factorizationLongNames),
+      ChartSample("factor-scatter", scatter),
     ]
   }
 

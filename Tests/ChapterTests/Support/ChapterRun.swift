@@ -1,6 +1,18 @@
 import Foundation
 
 /// One run of a chapter executable as a separate process, as a reader runs it.
+///
+/// Tests ask for runs in one of two ways:
+///
+/// - `ChapterRun.shared(command, arguments)`: the run every test asking for the same command,
+///   arguments and environment shares. Its process starts once per `swift test`, whichever test
+///   asks first; the others wait for it and read the same output and assets folder. Use it
+///   whenever a test only reads what the run printed and wrote.
+/// - `ChapterRun.fresh(command, arguments)`: a process of the test's own, for a test that needs
+///   one on purpose: one that compares two runs, points the run at files or folders of its own,
+///   or checks what a failing run left on disk.
+///
+/// A shared run is read-only: no test writes into, or deletes, its assets folder.
 struct ChapterRun {
   let status: Int32
   let standardOutput: String
@@ -28,10 +40,20 @@ struct ChapterRun {
     return url
   }
 
-  /// Runs `command` with `arguments` in a fresh temporary working directory, so the default
-  /// `--assets assets` lands there and the output names no machine-specific path. Standard input
-  /// is empty, so `--pause` never waits.
-  static func run(
+  /// The run of `command` with `arguments` (and `environment` on top of the test's own) that
+  /// every test asking for the same shares: the first request starts the process, later and
+  /// concurrent ones get the same run. See `fresh` for what the run is like.
+  static func shared(
+    _ command: String, _ arguments: [String] = [], environment: [String: String] = [:]
+  ) async throws -> ChapterRun {
+    try await SharedChapterRuns.all.run(
+      SharedChapterRuns.Key(command: command, arguments: arguments, environment: environment))
+  }
+
+  /// Runs `command` with `arguments` as a new process, in a fresh temporary working directory, so
+  /// the default `--assets assets` lands there and the output names no machine-specific path.
+  /// Standard input is empty, so `--pause` never waits.
+  static func fresh(
     _ command: String, _ arguments: [String] = [], environment: [String: String] = [:]
   ) throws -> ChapterRun {
     let workingDirectory = temporaryDirectory()
@@ -77,5 +99,30 @@ struct ChapterRun {
   /// The bytes of one written chart.
   func chart(_ name: String) -> Data? {
     FileManager.default.contents(atPath: assetsDirectory.appendingPathComponent(name).path)
+  }
+}
+
+/// The runs `ChapterRun.shared` hands out, one per command, arguments and environment, kept for
+/// the whole test run. An actor, so concurrent tests asking for the same run start one process.
+private actor SharedChapterRuns {
+  static let all = SharedChapterRuns()
+
+  struct Key: Hashable, Sendable {
+    let command: String
+    let arguments: [String]
+    let environment: [String: String]
+  }
+
+  /// Each run as a task: finished, or still running while other tests wait for it.
+  private var runs: [Key: Task<ChapterRun, any Error>] = [:]
+
+  func run(_ key: Key) async throws -> ChapterRun {
+    if let run = runs[key] { return try await run.value }
+    // Detached, so the process runs off the actor and runs for other keys start meanwhile.
+    let run = Task.detached {
+      try ChapterRun.fresh(key.command, key.arguments, environment: key.environment)
+    }
+    runs[key] = run
+    return try await run.value
   }
 }
