@@ -11,7 +11,7 @@ struct BadInputTests {
       arguments: ChapterCatalogue.entries)
     func existingUnwritableAssets(entry: ChapterEntry) throws {
       // sysfs refuses new files even to root, so the check holds for whoever runs the tests.
-      let run = try ChapterRun.run(entry.command, entry.arguments + ["--assets", "/sys"])
+      let run = try ChapterRun.fresh(entry.command, entry.arguments + ["--assets", "/sys"])
       #expect(run.status == 73)
       #expect(run.standardError.contains("\"/sys\": permission denied"))
       #expect(run.standardError.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 1)
@@ -27,7 +27,7 @@ struct BadInputTests {
       _ = FileManager.default.createFile(
         atPath: assets.appendingPathComponent(name).path, contents: Data("x".utf8))
     }
-    let run = try ChapterRun.run("chapter-data-setup", ["--assets", assets.path])
+    let run = try ChapterRun.fresh("chapter-data-setup", ["--assets", assets.path])
     #expect(run.status == 0)
     let left = try FileManager.default.contentsOfDirectory(atPath: assets.path).sorted()
     #expect(
@@ -36,7 +36,7 @@ struct BadInputTests {
 
   @Test("chapter-hash-tables at its documented minimum --max-size 100 runs to the end")
   func hashTablesSmallestSize() throws {
-    let run = try ChapterRun.run(
+    let run = try ChapterRun.fresh(
       "chapter-hash-tables", ["--max-size", "100", "--quick", "--no-charts"])
     #expect(run.status == 0, "\(run.standardError)")
     #expect(run.standardOutput.contains("there is only one size, so there is no growth to read"))
@@ -45,7 +45,7 @@ struct BadInputTests {
 
   @Test("a --test-fraction too small to hold anything out is a usage error naming the range")
   func tinyTestFraction() throws {
-    let run = try ChapterRun.run("chapter-complete-demo", ["--test-fraction", "1e-9"])
+    let run = try ChapterRun.fresh("chapter-complete-demo", ["--test-fraction", "1e-9"])
     #expect(run.status == 64)
     #expect(
       run.standardError.hasPrefix(
@@ -55,7 +55,7 @@ struct BadInputTests {
 
   @Test("the demo's --lambda 0 is refused with the reason, not only the rule")
   func demoLambdaZero() throws {
-    let run = try ChapterRun.run("chapter-complete-demo", ["--lambda", "0"])
+    let run = try ChapterRun.fresh("chapter-complete-demo", ["--lambda", "0"])
     #expect(run.status == 64)
     #expect(run.standardError.contains("λ = 0 is the MF-with-biases row already"))
   }
@@ -83,7 +83,7 @@ struct BadInputTests {
   func divergenceNamesTheFlag(
     command: String, arguments: [String], cause: String, advice: String
   ) throws {
-    let run = try ChapterRun.run(command, arguments + ["--no-charts"])
+    let run = try ChapterRun.fresh(command, arguments + ["--no-charts"])
     #expect(run.status == 1)
     let lines = run.standardError.components(separatedBy: "\n").filter { !$0.isEmpty }
     #expect(lines.count == 1)
