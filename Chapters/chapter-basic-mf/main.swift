@@ -23,10 +23,10 @@ struct Settings: ChapterSettings {
         "--factors", \.factors, atLeast: 1, atMost: 50,
         help: "hidden factors k per viewer and movie"),
       .integer(
-        "--epochs", \.epochs, atLeast: 1, atMost: 100_000, help: "passes over the 20 ratings"),
+        "--epochs", \.epochs, atLeast: 1, atMost: 10_000, help: "passes over the 20 ratings"),
       .double("--learning-rate", \.learningRate, .positive, help: "γ, the size of each nudge"),
       .integer(
-        "--report-every", \.reportEvery, atLeast: 1, atMost: 100_000,
+        "--report-every", \.reportEvery, atLeast: 1, atMost: 10_000,
         help: "epochs between progress lines"),
       .integer(
         "--hide-user", \.hiddenUser, atLeast: 0, atMost: 4,

@@ -21,15 +21,15 @@ struct Settings: ChapterSettings {
       .integer(
         "--factors", \.factors, atLeast: 1, atMost: 50,
         help: "hidden factors k per viewer and movie"),
-      .integer("--epochs", \.epochs, atLeast: 1, atMost: 100_000, help: "passes with biases"),
+      .integer("--epochs", \.epochs, atLeast: 1, atMost: 10_000, help: "passes with biases"),
       .double("--learning-rate", \.learningRate, .positive, help: "γ, the step for P and Q"),
       .double(
         "--bias-learning-rate", \.biasLearningRate, .positive, help: "γ_b, the step for the biases"),
       .integer(
-        "--basic-epochs", \.basicEpochs, atLeast: 0, atMost: 100_000,
+        "--basic-epochs", \.basicEpochs, atLeast: 0, atMost: 10_000,
         help: "epochs of the basic model first"),
       .integer(
-        "--report-every", \.reportEvery, atLeast: 1, atMost: 100_000,
+        "--report-every", \.reportEvery, atLeast: 1, atMost: 10_000,
         help: "epochs between progress lines"),
     ] + .common(\.common)
   }

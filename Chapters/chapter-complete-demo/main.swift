@@ -35,10 +35,10 @@ struct Settings: ChapterSettings {
         help: "u.item or movies.csv naming the movies of --ratings"),
       .choice("--format", \.format, help: "the layout of --ratings", whenAbsent: "detected"),
       .integer(
-        "--factors", \.factors, atLeast: 1, atMost: 1_000, help: "hidden factors k",
+        "--factors", \.factors, atLeast: 1, atMost: 300, help: "hidden factors k",
         whenAbsent: "5; 100 with --ratings"),
       .integer(
-        "--epochs", \.epochs, atLeast: 1, atMost: 10_000, help: "passes over the training ratings",
+        "--epochs", \.epochs, atLeast: 1, atMost: 500, help: "passes over the training ratings",
         whenAbsent: "100; 20 with --ratings"),
       .double(
         "--learning-rate", \.learningRate, .positive, help: "γ, the step for factors and biases",

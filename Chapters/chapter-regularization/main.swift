@@ -26,18 +26,18 @@ struct Settings: ChapterSettings {
       .double("--lambda", \.lambda, .nonNegative, help: "λ of the listing's run"),
       .integer("--factors", \.factors, atLeast: 1, atMost: 50, help: "k of the listing's run"),
       .integer(
-        "--epochs", \.epochs, atLeast: 1, atMost: 100_000, help: "epochs of the listing's run"),
+        "--epochs", \.epochs, atLeast: 1, atMost: 10_000, help: "epochs of the listing's run"),
       .double("--learning-rate", \.learningRate, .positive, help: "γ of the listing's run"),
       .double(
         "--bias-learning-rate", \.biasLearningRate, .positive, help: "γ_b of the listing's run"),
       .integer(
-        "--report-every", \.reportEvery, atLeast: 1, atMost: 100_000,
+        "--report-every", \.reportEvery, atLeast: 1, atMost: 10_000,
         help: "epochs between progress lines"),
       .integer(
-        "--sweep-factors", \.sweepFactors, atLeast: 1, atMost: 200,
+        "--sweep-factors", \.sweepFactors, atLeast: 1, atMost: 50,
         help: "k in the held-out experiment"),
       .integer(
-        "--sweep-epochs", \.sweepEpochs, atLeast: 1, atMost: 10_000,
+        "--sweep-epochs", \.sweepEpochs, atLeast: 1, atMost: 200,
         help: "epochs in the held-out experiment"),
       .double(
         "--sweep-learning-rate", \.sweepLearningRate, .positive,

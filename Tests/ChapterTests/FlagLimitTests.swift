@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// Every numeric flag of every chapter at its documented minimum and at its documented maximum,
+/// run to completion: no value the flags accept may crash a chapter or end it early.
+///
+/// One run per row. The minimums of a chapter go together in one run; each costly maximum runs
+/// with the flags that multiply its cost (epochs, factors) at their minimum, so the whole grid
+/// stays a few seconds of debug time. `--seed` takes 0 and 2³² − 1 in every chapter.
+@Suite("Flag limits: every documented minimum and maximum runs to the end")
+struct FlagLimitTests {
+  struct Limits: Sendable, CustomTestStringConvertible {
+    let command: String
+    let arguments: [String]
+    var testDescription: String { ([command] + arguments).joined(separator: " ") }
+  }
+
+  static let grid: [Limits] = [
+    .init(command: "chapter-data-setup", arguments: ["--factors", "1", "--seed", "0"]),
+    .init(command: "chapter-data-setup", arguments: ["--factors", "50", "--seed", "4294967295"]),
+    .init(
+      command: "chapter-basic-mf",
+      arguments: [
+        "--factors", "1", "--epochs", "1", "--report-every", "1", "--hide-user", "0",
+        "--hide-movie", "0", "--learning-rate", "1e-300", "--seed", "0",
+      ]),
+    .init(
+      command: "chapter-basic-mf",
+      arguments: [
+        "--factors", "50", "--hide-user", "4", "--hide-movie", "3", "--seed", "4294967295",
+      ]),
+    .init(
+      command: "chapter-basic-mf", arguments: ["--epochs", "10000", "--report-every", "10000"]),
+    .init(
+      command: "chapter-biases",
+      arguments: [
+        "--factors", "1", "--epochs", "1", "--basic-epochs", "0", "--report-every", "1",
+        "--learning-rate", "1e-300", "--bias-learning-rate", "1e-300", "--seed", "0",
+      ]),
+    .init(command: "chapter-biases", arguments: ["--factors", "50", "--seed", "4294967295"]),
+    .init(
+      command: "chapter-biases",
+      arguments: ["--epochs", "10000", "--basic-epochs", "10000", "--report-every", "10000"]),
+    .init(
+      command: "chapter-regularization",
+      arguments: [
+        "--lambda", "0", "--factors", "1", "--epochs", "1", "--report-every", "1",
+        "--sweep-factors", "1", "--sweep-epochs", "1", "--learning-rate", "1e-300",
+        "--bias-learning-rate", "1e-300", "--sweep-learning-rate", "1e-300", "--seed", "0",
+      ]),
+    .init(
+      command: "chapter-regularization",
+      arguments: ["--factors", "50", "--sweep-epochs", "1", "--seed", "4294967295"]),
+    .init(
+      command: "chapter-regularization",
+      arguments: [
+        "--epochs", "10000", "--report-every", "10000", "--factors", "1", "--sweep-epochs", "1",
+      ]),
+    .init(
+      command: "chapter-regularization",
+      arguments: ["--sweep-factors", "50", "--sweep-epochs", "1"]),
+    .init(
+      command: "chapter-regularization",
+      arguments: ["--sweep-epochs", "200", "--sweep-factors", "1"]),
+    .init(
+      command: "chapter-hash-tables", arguments: ["--max-size", "100", "--quick", "--seed", "0"]),
+    .init(
+      command: "chapter-hash-tables",
+      arguments: ["--max-size", "10000000", "--quick", "--seed", "4294967295"]),
+    .init(
+      command: "chapter-complete-demo",
+      arguments: [
+        "--factors", "1", "--epochs", "1", "--test-fraction", "0.01", "--top", "1",
+        "--learning-rate", "1e-300", "--lambda", "1e-300", "--quick", "--seed", "0",
+      ]),
+    .init(
+      command: "chapter-complete-demo",
+      arguments: ["--factors", "300", "--epochs", "1", "--quick", "--seed", "4294967295"]),
+    .init(
+      command: "chapter-complete-demo", arguments: ["--epochs", "500", "--factors", "1", "--quick"]),
+    .init(
+      command: "chapter-complete-demo",
+      arguments: ["--test-fraction", "0.9", "--top", "50", "--quick"]),
+  ]
+
+  @Test(
+    "runs to the end: exit 0, nothing on standard error, every chart well-formed", arguments: grid)
+  func runsToTheEnd(limits: Limits) async throws {
+    let run = try await ChapterRun.shared(limits.command, limits.arguments)
+    #expect(run.status == 0, "\(run.standardError)")
+    #expect(run.standardError.isEmpty)
+    #expect(run.standardOutput.contains("Try next"))
+    #expect(!run.chartFiles.isEmpty)
+    for name in run.chartFiles {
+      #expect(SVGCheck(run.chart(name) ?? Data()).isWellFormed, "\(name)")
+    }
+  }
+
+  @Test(
+    "the grid reaches every numeric flag the chapter's --help lists",
+    arguments: ChapterCatalogue.entries)
+  func gridCoversEveryFlag(entry: ChapterEntry) async throws {
+    let help = try await ChapterRun.shared(entry.command, ["--help"])
+    // Numeric flags show a value placeholder of N (whole number) or X (real number).
+    let numericFlags = help.standardOutput.split(separator: "\n").compactMap { line -> String? in
+      let words = line.split(separator: " ")
+      guard words.count >= 2, words[0].hasPrefix("--"), ["N", "X"].contains(words[1]) else {
+        return nil
+      }
+      return String(words[0])
+    }
+    #expect(!numericFlags.isEmpty)
+    let runs = Self.grid.filter { $0.command == entry.command }.map(\.arguments)
+    for flag in numericFlags {
+      // The refusal of a bad value documents the limits: "expects a whole number from 1 to 50",
+      // "expects a finite number ≥ 0", "expects a finite number > 0" (no attained limit).
+      let refusal = try await ChapterRun.shared(entry.command, [flag, "not-a-number"])
+      let limits = Self.documentedLimits(in: refusal.standardError)
+      let given = runs.flatMap { arguments in
+        zip(arguments, arguments.dropFirst()).filter { $0.0 == flag }.map { String($0.1) }
+      }
+      #expect(!given.isEmpty, "\(entry.command) has no limit run for \(flag)")
+      for limit in limits {
+        #expect(given.contains(limit), "\(entry.command) never runs \(flag) \(limit)")
+      }
+    }
+  }
+
+  /// The bounds an error message states, as written: ["1", "50"] from "from 1 to 50", ["0"]
+  /// from "≥ 0"; none for "> 0".
+  static func documentedLimits(in message: String) -> [String] {
+    let words = message.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+    if let from = words.firstIndex(of: "from"), from + 3 < words.count, words[from + 2] == "to" {
+      return [words[from + 1], words[from + 3]]
+    }
+    if let atLeast = words.firstIndex(of: "≥"), atLeast + 1 < words.count {
+      return [words[atLeast + 1]]
+    }
+    return []
+  }
+}
