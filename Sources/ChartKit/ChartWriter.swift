@@ -76,7 +76,7 @@ public struct ChartWriter: Sendable {
       if let reason = Self.writeNewFile(Array(svg.utf8), at: temporaryPath) {
         unlink(temporaryPath)
         for file in staged { unlink(file.temporary) }
-        throw .cannotWriteFile(path: path, reason: reason)
+        throw .cannotWriteFile(path: path, reason: reason + "; no chart was replaced")
       }
       staged.append((temporaryPath, path))
     }
