@@ -26,6 +26,7 @@ extension MatrixFactorization {
   public mutating func sgdStep(
     user u: Int, item i: Int, rating r: Double, settings: SGDTrainer.Settings
   ) -> Double {
+    // snippet: sgd-step
     let (γ, γ_b, λ) = (settings.learningRate, settings.biasLearningRate, settings.regularization)
     // 1. error
     let e = r - predict(user: u, item: i)
@@ -41,6 +42,7 @@ extension MatrixFactorization {
       let pᵤ = settings.factorUpdate == .blogSequential ? P[u, f] : p
       Q[i, f] = λ == 0 ? q + (γ * e) * pᵤ : q + γ * (e * pᵤ - λ * q)
     }
+    // end snippet
     return e
   }
 
