@@ -69,7 +69,7 @@ let settings: Settings = parseOrExit(info)
 if settings.ratingsPath == nil, settings.titlesPath != nil || settings.format != nil {
   exitWithError(
     .usage("--titles and --format describe a --ratings file; give --ratings FILE too"),
-    command: info.command, usage: info.usage(for: Settings.self))
+    command: info.command)
 }
 let seed = settings.common.seed
 

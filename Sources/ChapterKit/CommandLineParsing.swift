@@ -21,7 +21,7 @@ public func parse<Settings: ChapterSettings>(
     guard argument.hasPrefix("-"), argument.count > 1 else {
       return .failure(
         .usage(
-          "unexpected argument \(quoted(argument)); options start with -- (see --help)"))
+          "unexpected argument \(quoted(argument)); options start with --"))
     }
     let (name, inlineValue) = splitAtEquals(argument)
     guard let option = options.first(where: { $0.name == name }) else {
@@ -75,7 +75,7 @@ public func parseOrExit<Settings: ChapterSettings>(
     fflush(nil)
     exit(ExitStatus.success.rawValue)
   case .failure(let error):
-    exitWithError(error, command: info.command, usage: info.usage(for: Settings.self))
+    exitWithError(error, command: info.command)
   }
 }
 
@@ -92,7 +92,7 @@ private func unknownOptionMessage<Settings>(_ name: String, options: [ChapterOpt
   if let suggestion = closestMatch(to: name, among: names) {
     return "unknown option \(quoted(name)) (did you mean \(suggestion)?)"
   }
-  return "unknown option \(quoted(name)) (see --help for the options)"
+  return "unknown option \(quoted(name))"
 }
 
 /// Text in double quotes, so empty and space-only values stay visible in messages.

@@ -52,21 +52,20 @@ struct OptionsUsageTests {
     #expect(usage.split(separator: "\n").allSatisfy { $0.count <= 80 })
   }
 
-  @Test("an error report is one line, then a blank line and the usage")
+  @Test("a usage error report is its one line, then a pointer to --help")
   func errorReportLayout() {
     let report = errorReport(
-      .usage("--epochs needs a value: a whole number ≥ 0"), command: "chapter-basic-mf",
-      usage: usage)
+      .usage("--epochs needs a value: a whole number ≥ 0"), command: "chapter-basic-mf")
     #expect(
       report
-        == "chapter-basic-mf: error: --epochs needs a value: a whole number ≥ 0\n\n" + usage)
+        == "chapter-basic-mf: error: --epochs needs a value: a whole number ≥ 0\n"
+        + "Run chapter-basic-mf --help for every flag, what it accepts and its default.\n")
   }
 
-  @Test("a data error report has no usage and folds line breaks into one line")
+  @Test("a data error report is one line, line breaks folded, with no pointer to --help")
   func dataErrorReport() {
     let report = errorReport(
-      .dataError("line 3:\nrating \"six\" is not a number"), command: "chapter-data",
-      usage: usage)
+      .dataError("line 3:\nrating \"six\" is not a number"), command: "chapter-data")
     #expect(report == "chapter-data: error: line 3: rating \"six\" is not a number\n")
   }
 }
