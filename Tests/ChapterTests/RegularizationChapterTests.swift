@@ -80,7 +80,7 @@ struct RegularizationChapterTests {
     #expect(rows.count == 8)
     let chosen = try #require(rows.first { $0.2 })
     #expect(rows.allSatisfy { chosen.1 <= $0.1 }, "chosen λ = \(chosen.0) is not the lowest")
-    #expect(prose.contains("with λ = \(chosen.0) chosen"))
+    #expect(prose.contains("λ = \(chosen.0) chosen"))
     #expect(!prose.contains("0.00 stars better"))
 
     // "lowest at epoch N … climbs to … by epoch M" needs N < M; "rising … after epoch N" needs
