@@ -65,7 +65,13 @@ enum Tables {
             + "fit to noise it cannot predict. "
           : ". ")
     }
-    if !close.isEmpty {
+    let allClose = runs.allSatisfy { $0.validationRMSE - best.validationRMSE < margin }
+    if allClose {
+      text +=
+        "In fact every λ in the table is within \(fixed(margin, 3)) stars of the best: in this "
+        + "run the choice of λ makes no difference worth calling, and λ = \(label(best.λ)) is "
+        + "chosen only because its number is the lowest. "
+    } else if !close.isEmpty {
       let names = close.map { "λ = \(label($0.λ))" }
       text +=
         (names.count == 1
@@ -74,7 +80,7 @@ enum Tables {
             + "for practical purposes; ")
         + "the table's order among them could change with another split. "
     }
-    if largest.λ != best.λ {
+    if largest.λ != best.λ && !allClose {
       let loss = largest.validationRMSE - best.validationRMSE
       text +=
         loss >= margin
