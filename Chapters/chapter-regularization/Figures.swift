@@ -53,7 +53,8 @@ enum Figures {
 
   static func weightsChart(_ runs: [Run]) -> String {
     BarChart(
-      title: "The penalty keeps the parameters small",
+      title: Tables.normsFall(runs)
+        ? "The penalty keeps the parameters small" : "Parameter size against λ",
       subtitle: "Size of all parameters, √(‖P‖² + ‖Q‖² + ‖b‖²), after the last epoch",
       description: "Bar chart of the L2 norm of the model's parameters for each λ.",
       categoryAxisTitle: "Regularization strength λ", valueAxisTitle: "L2 norm of parameters",

@@ -89,16 +89,20 @@ enum Tables {
         : "Even the largest penalty, λ = \(label(largest.λ)), stays within "
           + "\(fixed(margin, 3)) stars of the best. "
     }
-    let norms = runs.sorted { $0.λ < $1.λ }.map(\.model.parameterNorm)
-    let falls = zip(norms, norms.dropFirst()).allSatisfy { $0 > $1 }
     text +=
-      falls
+      normsFall(runs)
       ? "The parameter size falls as λ grows, from \(fixed(none.model.parameterNorm, 1)) to "
         + "\(fixed(largest.model.parameterNorm, 1))."
       : "The parameter size goes from \(fixed(none.model.parameterNorm, 1)) at λ = 0 to "
         + "\(fixed(largest.model.parameterNorm, 1)) at λ = \(label(largest.λ)), though not "
         + "steadily down at every step."
     return text
+  }
+
+  /// Whether the parameter size falls at every step up in λ.
+  static func normsFall(_ runs: [Run]) -> Bool {
+    let norms = runs.sorted { $0.λ < $1.λ }.map(\.model.parameterNorm)
+    return zip(norms, norms.dropFirst()).allSatisfy { $0 > $1 }
   }
 
   /// The single look at the test ratings, and why it comes only now.
