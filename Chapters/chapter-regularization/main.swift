@@ -69,9 +69,9 @@ say.heading("Regularization")
 say.paragraph(
   "A model with enough parameters can learn its training ratings by heart, noise included, "
     + "and then predict new ratings badly. L2 regularization charges for size: every step "
-    + "also shrinks each parameter it updates by the fraction γ·λ of its own value (γ the "
-    + "learning rate), so a large value has to earn its place by lowering the error. The "
-    + "listing uses λ = \(settings.lambda) on P, Q and both biases.")
+    + "also shrinks each factor it updates by the fraction γ·λ of its own value (γ the "
+    + "learning rate; γ_b·λ for a bias), so a large value has to earn its place by lowering the "
+    + "error. The listing uses λ = \(settings.lambda) on P, Q and both biases.")
 
 // MARK: - The listing's run
 
