@@ -73,6 +73,39 @@ enum Tables {
       ])
   }
 
+  /// A last-level cache this size or smaller is common on current processors (desktop and
+  /// server chips carry 8–64 MB); a table larger than it cannot stay in cache.
+  static let plausibleCacheMegabytes = 32.0
+
+  /// Why a Set's time per lookup grew by `growth` up to `keys` keys, said only as far as the
+  /// table's size supports it.
+  static func setGrowthReading(growth: Double, keys: Int) -> String {
+    let megabytes = Double(keys) * 8 / 1e6
+    let size = "\(significant(megabytes, digits: 2)) MB of keys alone"
+    let opening =
+      "The Set did not stay flat: its time per lookup grew \(timesText(growth)), though the "
+      + "number of comparisons per lookup does not grow with n. "
+    if megabytes > plausibleCacheMegabytes {
+      return opening
+        + "At \(grouped(keys)) keys its table (\(size)) is larger than a typical processor's "
+        + "last-level cache (\(grouped(Int(plausibleCacheMegabytes))) MB or less), so most "
+        + "lookups wait for main memory."
+    }
+    return opening
+      + "At \(grouped(keys)) keys its table (\(size)) may still fit in a large last-level "
+      + "cache, so this run cannot say whether memory explains it: the rise may come from "
+      + "smaller, faster caches being outgrown, or from timing noise. Compare the Min–max "
+      + "columns, or run with a larger --max-size."
+  }
+
+  /// "Fetching was 300× faster than scoring", or the words for a slower or equal fetch.
+  static func servingComparison(scoreNanoseconds: Double, fetchNanoseconds: Double) -> String {
+    let ratio = scoreNanoseconds / fetchNanoseconds
+    if ratio >= 1.1 { return "Fetching was \(timesText(ratio)) faster than scoring" }
+    if ratio <= 1 / 1.1 { return "Fetching was \(timesText(1 / ratio)) slower than scoring" }
+    return "Fetching and scoring took about as long as each other (within 10%)"
+  }
+
   /// "17.9–19.0": the fastest and slowest sample of a row.
   private static func spread(_ row: ScalingResult) -> String {
     significant(row.minimumNanoseconds) + "–" + significant(row.maximumNanoseconds)

@@ -28,8 +28,9 @@ let info = ChapterInfo(
   command: "chapter-hash-tables",
   mirrors: "Blog section \"Sidebar: Hash Tables - The Unsung Hero of Millisecond Scale\" "
     + "(after section 9) and the companion README's \"Netflix Scale Projections\"",
-  summary: "Times list search against hash lookup properly, from 10² to 10⁷ keys, shows what a "
-    + "bad hash does, and projects the measurements to Netflix's scale.")
+  summary: "Times list search against hash lookup properly, from 10² keys to "
+    + (BuildConfiguration.current == .release ? "10⁷" : "10⁶ (10⁷ in a release build)")
+    + ", shows what a bad hash does, and projects the measurements to Netflix's scale.")
 let settings: Settings = parseOrExit(info)
 var charts = ChartOutput(settings.common, command: info.command)
 let say = Narrator()
@@ -182,7 +183,6 @@ if smallest < largest {
   func slope(_ structure: LookupStructure) -> String {
     fixed(scaling.growthExponent(of: structure, from: smallest, to: largest)!, 2)
   }
-  let setKeyMegabytes = Double(largest) * 8 / 1e6
   say.paragraph(
     "From \(grouped(smallest)) to \(grouped(largest)) keys, \(timesText(keyGrowth)) as many, the "
       + "linear search's time grew \(timesText(growth(.linearSearch))), the binary search's "
@@ -191,11 +191,7 @@ if smallest < largest {
       + "\(slope(.linearSearch)), \(slope(.binarySearch)), \(slope(.set)) and "
       + "\(slope(.dictionary)): 1 means time grows with n, 0 means it does not grow at all.")
   if growth(.set) > 1.5 {
-    say.paragraph(
-      "The Set did not stay perfectly flat. Its number of comparisons per lookup does not grow; "
-        + "most likely, at \(grouped(largest)) keys its table "
-        + "(\(significant(setKeyMegabytes, digits: 2)) MB of keys alone) no longer fits in the "
-        + "processor's caches, so a lookup waits for main memory.")
+    say.paragraph(Tables.setGrowthReading(growth: growth(.set), keys: largest))
   }
 } else {
   say.paragraph(
@@ -372,7 +368,7 @@ say.table(
       ]
     }))
 say.paragraph(
-  "Fetching was \(timesText(scoreTime / fetchTime)) faster than scoring, and "
+  Tables.servingComparison(scoreNanoseconds: scoreTime, fetchNanoseconds: fetchTime) + ", and "
     + (agreeing
       ? "for the first 20 requests the cache returned exactly the titles scoring would. "
       : "for some of the first 20 requests the cache disagreed with scoring, which it should not. ")
@@ -418,11 +414,21 @@ charts.writeAll(reportingTo: say)
 // MARK: - What to try next
 
 say.heading("Try next")
-say.bullets([
-  "--max-size 100000: a shorter run that stops at 10⁵ keys",
-  "--seed 7: other keys and viewers; the shape of the curves should not change",
+// Each suggestion is offered only when it would change this run.
+var next: [String] = []
+if settings.quick {
+  next.append("without --quick: the full scaling run, more samples per size")
+} else if settings.maxSize != 100_000 {
+  next.append(
+    "--max-size 100000: a scaling run that stops at 10⁵ keys"
+      + (settings.maxSize < 100_000 ? ", further than this one" : ", shorter than this one"))
+}
+if seed != 7 {
+  next.append("--seed 7: other keys and viewers; the shape of the curves should not change")
+}
+next.append(
   build == .debug
     ? "\(releaseCommand): the same chapter with optimisations, up to 10⁷ keys"
-    : "swift run \(info.command): the debug build, to see what optimisation is worth",
-  "swift run chapter-complete-demo: everything together, end to end",
-])
+    : "swift run \(info.command): the debug build, to see what optimisation is worth")
+next.append("swift run chapter-complete-demo: everything together, end to end")
+say.bullets(next)

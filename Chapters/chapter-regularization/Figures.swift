@@ -6,21 +6,24 @@ enum Figures {
 
   static func overfittingChart(_ none: Run, _ best: Run) -> String {
     LineChart(
-      title: "Overfitting: the held-out error turns without a penalty",
+      title: Tables.turns(none)
+        ? "Overfitting: the validation error turns without a penalty"
+        : "No turn yet: the validation error has not risen within \(Tables.count(none.final.epoch, "epoch"))",
       subtitle:
-        "RMSE per epoch on training and held-out ratings, λ = 0 against λ = \(Tables.label(best.λ))",
-      description: "Line chart of training and test RMSE per epoch for an unregularized and the "
-        + "best regularized model.",
+        "RMSE per epoch on training and validation ratings, λ = 0 against λ = "
+        + Tables.label(best.λ),
+      description: "Line chart of training and validation RMSE per epoch for an unregularized "
+        + "model and the one chosen on the validation ratings.",
       xAxisTitle: "Epoch", yAxisTitle: "RMSE (stars)",
       series: [
         LineSeries(
-          name: "λ = 0, held-out", valuesFromOne: none.history.records.map(\.test!.rmse),
+          name: "λ = 0, validation", valuesFromOne: none.history.records.map(\.test!.rmse),
           color: ChartPalette.color(at: 3)),
         LineSeries(
           name: "λ = 0, training", valuesFromOne: none.history.records.map(\.train.rmse),
           isDashed: true, color: ChartPalette.color(at: 3)),
         LineSeries(
-          name: "λ = \(Tables.label(best.λ)), held-out",
+          name: "λ = \(Tables.label(best.λ)), validation",
           valuesFromOne: best.history.records.map(\.test!.rmse),
           color: ChartPalette.color(at: 0)),
         LineSeries(
@@ -34,14 +37,15 @@ enum Figures {
 
   static func sweepChart(_ runs: [Run]) -> String {
     BarChart(
-      title: "Error against λ: training fit and held-out accuracy",
-      subtitle: "RMSE after the last epoch; lower held-out bars are better predictions",
-      description: "Grouped bar chart of training and test RMSE for each regularization strength.",
+      title: "Error against λ: training fit and validation accuracy",
+      subtitle: "RMSE after the last epoch; lower validation bars are better predictions",
+      description:
+        "Grouped bar chart of training and validation RMSE for each regularization strength.",
       categoryAxisTitle: "Regularization strength λ", valueAxisTitle: "RMSE (stars)",
       categories: runs.map { Tables.label($0.λ) },
       groups: [
         BarGroup(name: "Training ratings", values: runs.map { $0.final.train.rmse }),
-        BarGroup(name: "Held-out ratings", values: runs.map { $0.final.test!.rmse }),
+        BarGroup(name: "Validation ratings", values: runs.map(\.validationRMSE)),
       ],
       showsValueLabels: true, valueDecimals: 2
     ).svg()
@@ -49,7 +53,8 @@ enum Figures {
 
   static func weightsChart(_ runs: [Run]) -> String {
     BarChart(
-      title: "The penalty keeps the parameters small",
+      title: Tables.normsFall(runs)
+        ? "The penalty keeps the parameters small" : "Parameter size against λ",
       subtitle: "Size of all parameters, √(‖P‖² + ‖Q‖² + ‖b‖²), after the last epoch",
       description: "Bar chart of the L2 norm of the model's parameters for each λ.",
       categoryAxisTitle: "Regularization strength λ", valueAxisTitle: "L2 norm of parameters",

@@ -21,6 +21,8 @@ struct Settings: ChapterSettings {
   var sweepLearningRate = RegularizationExperiment().learningRate
   var initialisation = RegularizationExperiment().initialisation
 
+  static let maximumSweepEpochs = 200
+
   static var options: [ChapterOption<Settings>] {
     [
       .double("--lambda", \.lambda, .nonNegative, help: "λ of the listing's run"),
@@ -37,7 +39,7 @@ struct Settings: ChapterSettings {
         "--sweep-factors", \.sweepFactors, atLeast: 1, atMost: 50,
         help: "k in the held-out experiment"),
       .integer(
-        "--sweep-epochs", \.sweepEpochs, atLeast: 1, atMost: 200,
+        "--sweep-epochs", \.sweepEpochs, atLeast: 1, atMost: maximumSweepEpochs,
         help: "epochs in the held-out experiment"),
       .double(
         "--sweep-learning-rate", \.sweepLearningRate, .positive,
@@ -67,9 +69,9 @@ say.heading("Regularization")
 say.paragraph(
   "A model with enough parameters can learn its training ratings by heart, noise included, "
     + "and then predict new ratings badly. L2 regularization charges for size: every step "
-    + "also pulls each parameter towards zero by λ times itself, so a large value has to earn "
-    + "its place by lowering the error. The listing uses λ = \(settings.lambda) on P, Q and both "
-    + "biases.")
+    + "also shrinks each factor it updates by the fraction γ·λ of its own value (γ the "
+    + "learning rate; γ_b·λ for a bias), so a large value has to earn its place by lowering the "
+    + "error. The listing uses λ = \(settings.lambda) on P, Q and both biases.")
 
 // MARK: - The listing's run
 
@@ -117,11 +119,13 @@ let comparison =
   : "The same start and epochs with λ = 0 end at a total absolute error of "
     + "\(fixed(unpenalised.totalAbsoluteError, 4)), against \(fixed(penalised.totalAbsoluteError, 4)) "
     + "with λ = \(settings.lambda): "
-    + (extraError >= 0
-      ? "the penalty costs \(fixed(extraError, 4)) of fit on the training ratings "
-        + "(\(percent(extraError / unpenalised.totalAbsoluteError, decimals: 0)) more error), "
-        + "which is its price. "
-      : "here the penalised run even fits the training ratings better. ")
+    + (abs(extraError) < 0.00005
+      ? "the same to four decimals, so at this size the penalty costs no visible fit. "
+      : extraError > 0
+        ? "the penalty costs \(fixed(extraError, 4)) of fit on the training ratings "
+          + "(\(percent(extraError / unpenalised.totalAbsoluteError, decimals: 0)) more error), "
+          + "which is its price. "
+        : "here the penalised run even fits the training ratings better. ")
 say.paragraph(
   comparison
     + "The listing ends with the claim that this predicts new ratings better, but all its "
@@ -144,10 +148,13 @@ say.paragraph(
     + "\(stats.userCount) viewers and \(stats.itemCount) movies with "
     + "\(experiment.recipe.hiddenFactors) hidden taste dimensions, biases and rating noise "
     + "(σ = \(experiment.recipe.noise) stars), \(grouped(stats.ratingCount)) ratings "
-    + "(\(percent(stats.density)) of cells). Hold out \(percent(experiment.testFraction, decimals: 0)) "
-    + "of them (\(grouped(sweepData.split.test.count))) and train on the rest "
-    + "(\(grouped(sweepData.split.train.count))) with k = \(experiment.factors) factors, more than "
-    + "the truth needs, for \(experiment.epochs) epochs, once per λ. Everything else is equal: "
+    + "(\(percent(stats.density)) of cells). Set \(percent(experiment.testFraction, decimals: 0)) "
+    + "of them aside as test ratings (\(grouped(sweepData.test.count))) and do not look at them "
+    + "until the end. From the rest, carve \(percent(experiment.validationFraction, decimals: 0)) "
+    + "as validation ratings (\(grouped(sweepData.validation.count))), the ones λ is chosen on, "
+    + "and train on the remaining \(grouped(sweepData.fit.count)) with "
+    + Tables.factorsAgainstTruth(experiment.factors, truth: experiment.recipe.hiddenFactors)
+    + ", for \(Tables.count(experiment.epochs, "epoch")), once per λ. Everything else is equal: "
     + "same start, same shuffles.")
 func meanStartingAffinity(
   _ initialisation: FactorInitialisation, _ experiment: RegularizationExperiment
@@ -156,12 +163,13 @@ func meanStartingAffinity(
   let model = MatrixFactorization(
     users: stats.userCount, items: stats.itemCount, factors: experiment.factors,
     initialisation: initialisation, random: &random)
-  let train = sweepData.split.train
+  let train = sweepData.fit
   return train.reduce(0) { $0 + model.predict(user: $1.user, item: $1.item) } / Double(train.count)
 }
 say.paragraph(
   "How P and Q start matters here. Drawn uniform in [0, 1) as the blog does, k = "
-    + "\(experiment.factors) factors add \(fixed(meanStartingAffinity(.uniform, experiment), 2)) stars of p·q "
+    + "\(Tables.count(experiment.factors, "factor")) add "
+    + "\(fixed(meanStartingAffinity(.uniform, experiment), 2)) stars of p·q "
     + "on average to every first prediction, on top of μ; drawn as small normal values around 0 "
     + "(σ = 0.1), as libraries do, they add \(fixed(meanStartingAffinity(.normal, experiment), 2)), so training "
     + "starts from μ + biases and grows only the factors the data asks for. This experiment uses "
@@ -184,22 +192,29 @@ let best = RegularizationExperiment.best(runs)
 let none = runs.first { $0.λ == 0 }!
 say.table(Tables.sweepTable(runs, best: best))
 say.paragraph(Tables.sweepReading(runs, best: best))
+let testRMSE = ErrorMetrics(best.model, on: sweepData.test).rmse
+say.paragraph(
+  Tables.testReading(best: best, testRMSE: testRMSE, testCount: sweepData.test.count))
 
 // MARK: - Watching a model overfit
 
 say.pauseIfRequested(settings.common.pauses)
 say.heading("Watching a model overfit")
+// Beside λ = 0, the chosen λ; when λ = 0 itself was chosen, the best of the penalised runs.
+let compared =
+  best.λ > 0 ? best : runs.filter { $0.λ > 0 }.min { $0.validationRMSE < $1.validationRMSE }!
 say.paragraph(
-  "Follow λ = 0 and λ = \(best.λ) epoch by epoch, on the training ratings and on the held-out "
-    + "ones:")
-say.table(Tables.curveTable(none, best, every: max(1, experiment.epochs / 10)))
-say.paragraph(Tables.curveReading(none, best))
+  "Follow λ = 0 and λ = \(Tables.label(compared.λ))"
+    + (compared.λ == best.λ ? "" : " (the best of the penalised runs)")
+    + " epoch by epoch, on the ratings they train on and on the validation ratings:")
+say.table(Tables.curveTable(none, compared, every: max(1, experiment.epochs / 10)))
+say.paragraph(Tables.curveReading(none, compared, maximumEpochs: Settings.maximumSweepEpochs))
 
 // MARK: - Charts
 
 say.pauseIfRequested(settings.common.pauses)
 charts.write(
-  Figures.overfittingChart(none, best), named: "regularization-overfitting.svg")
+  Figures.overfittingChart(none, compared), named: "regularization-overfitting.svg")
 charts.write(Figures.sweepChart(runs), named: "regularization-lambda-sweep.svg")
 charts.write(Figures.weightsChart(runs), named: "regularization-weights.svg")
 charts.writeAll(reportingTo: say)
@@ -208,10 +223,24 @@ charts.writeAll(reportingTo: say)
 
 say.pauseIfRequested(settings.common.pauses)
 say.heading("Try next")
-say.bullets([
-  "--init uniform: start the experiment's factors as the blog does, and compare the table",
-  "--sweep-factors 3: give the model exactly the true number of dimensions",
-  "--sweep-epochs 200: does the penalised model still hold when trained three times longer?",
-  "--lambda 0: the listing's run without its penalty",
-  "swift run chapter-hash-tables: the sidebar on serving predictions fast",
-])
+// Each suggestion is offered only when it would change this run.
+var next: [String] = []
+if settings.initialisation != .uniform {
+  next.append(
+    "--init uniform: start the experiment's factors as the blog does, and compare the table")
+}
+if settings.sweepFactors != experiment.recipe.hiddenFactors {
+  next.append(
+    "--sweep-factors \(experiment.recipe.hiddenFactors): give the model exactly the true "
+      + "number of dimensions")
+}
+if settings.sweepEpochs != Settings.maximumSweepEpochs {
+  next.append(
+    "--sweep-epochs \(Settings.maximumSweepEpochs): does the chosen λ still hold when "
+      + "trained for \(Settings.maximumSweepEpochs) epochs?")
+}
+if settings.lambda != 0 {
+  next.append("--lambda 0: the listing's run without its penalty")
+}
+next.append("swift run chapter-hash-tables: the sidebar on serving predictions fast")
+say.bullets(next)

@@ -60,7 +60,8 @@ enum ChapterCatalogue {
     ChapterEntry(
       command: "chapter-regularization",
       checks:
-        "the listing's five epoch errors with λ, the λ sweep on held-out ratings, overfitting",
+        "the listing's five epoch errors with λ, the λ sweep on validation ratings, the chosen λ "
+        + "read once on test ratings, overfitting",
       keyLines: [
         "Epoch 20/100, Total Absolute Error (with biases & reg): 24.2524",
         "Epoch 100/100, Total Absolute Error (with biases & reg): 6.0586",

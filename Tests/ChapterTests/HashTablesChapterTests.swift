@@ -107,4 +107,52 @@ struct HashTablesChapterTests {
     #expect(run.standardError.hasPrefix("chapter-hash-tables: error: --max-size"))
     #expect(run.standardOutput.isEmpty)
   }
+
+  /// Quick runs a reader is invited to try: the default, "Try next"'s --seed 7 and --max-size
+  /// 100000 (capped by --quick). The first two are shared with the tests above.
+  static let sweepGrid: [[String]] = [
+    ["--quick", "--no-charts"],
+    ["--quick", "--seed", "7", "--no-charts"],
+    ["--quick", "--max-size", "100000", "--no-charts"],
+  ]
+
+  /// Invariants for any run: no NaN or infinity; the Set's growth is explained only when it grew,
+  /// and blamed on the caches only when its keys outgrow a plausible cache; "faster" is said only
+  /// of a ratio above 1; no "Try next" repeats a flag of this run.
+  @Test("flag sweep: every verdict agrees with the printed numbers", arguments: sweepGrid)
+  func flagSweep(arguments: [String]) async throws {
+    let run = try await ChapterRun.shared("chapter-hash-tables", arguments)
+    #expect(run.status == 0 && run.standardError.isEmpty, "stderr: \(run.standardError)")
+    let text = prose(run)
+    #expect(run.standardOutput.firstMatch(of: /(?i)\b(nan|inf|infinity)\b/) == nil)
+
+    let growth = try #require(text.firstMatch(of: /the Set's ([\d.,]+)×/))
+    let setGrowth = Double(growth.1.replacingOccurrences(of: ",", with: ""))!
+    #expect(text.contains("The Set did not stay flat") == (setGrowth > 1.5))
+    for match in text.matches(of: /its table \(([\d.]+) MB of keys alone\) is larger/) {
+      #expect(Double(match.1)! > 32, "\(match.0)")
+    }
+    for match in text.matches(of: /Fetching was ([\d.,]+)× (faster|slower)/) {
+      #expect(Double(match.1.replacingOccurrences(of: ",", with: ""))! >= 1.1)
+    }
+
+    for suggestion in lines(run).filter({ $0.hasPrefix("• --") }) {
+      let words = suggestion.dropFirst(2).split(separator: " ")
+      let flag = String(words[0])
+      let value = String(words[1]).trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+      #expect(arguments.value(after: flag) != value, "Try next repeats \(flag) \(value)")
+    }
+    if arguments.contains("--quick") {
+      #expect(
+        !text.contains("• --max-size"), "--quick caps the sizes, so --max-size would not show")
+    }
+  }
+}
+
+fileprivate extension [String] {
+  /// The argument after `flag`, if the flag is present.
+  func value(after flag: String) -> String? {
+    guard let index = firstIndex(of: flag), index + 1 < count else { return nil }
+    return self[index + 1]
+  }
 }
