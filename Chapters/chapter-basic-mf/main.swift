@@ -219,7 +219,8 @@ let current = [
 say.bullets(
   Tables.tryNext(
     [
-      .init(flags: [("--epochs", "500")], text: "see how far training goes in ten times the epochs"),
+      .init(
+        flags: [("--epochs", "500")], text: "see how far training goes in ten times the epochs"),
       .init(
         flags: [("--learning-rate", "0.05")],
         text: "five times larger nudges: watch whether the summed error keeps falling"),
@@ -231,5 +232,6 @@ say.bullets(
       .init(
         flags: [("--hide-user", "3"), ("--hide-movie", "1")],
         text: "hide David's Romantic Comedy instead"),
-      .init(flags: [], text: "swift run chapter-biases: add each viewer's and each movie's own tilt"),
+      .init(
+        flags: [], text: "swift run chapter-biases: add each viewer's and each movie's own tilt"),
     ], current: current))

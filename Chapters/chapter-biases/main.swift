@@ -140,7 +140,8 @@ say.paragraph(
     + "what a viewer's or a movie's ratings say before any model.")
 let settled = Settling(contenders[0].model, data: data, settings: trainerSettings)
 say.table(Tables.table(contenders, settled: settled, data: data, μ: μ))
-say.paragraph(Tables.reading(
+say.paragraph(
+  Tables.reading(
     settled, epochs: settings.epochs, settings: trainerSettings, data: data, μ: μ))
 
 // MARK: - Charts
@@ -156,13 +157,16 @@ charts.writeAll(reportingTo: say)
 say.pauseIfRequested(settings.common.pauses)
 say.heading("Try next")
 let current = [
-  "--basic-epochs": "\(settings.basicEpochs)", "--bias-learning-rate": "\(settings.biasLearningRate)",
+  "--basic-epochs": "\(settings.basicEpochs)",
+  "--bias-learning-rate": "\(settings.biasLearningRate)",
   "--epochs": "\(settings.epochs)", "--report-every": "\(settings.reportEvery)",
 ]
 let suggestions: [(flags: [(String, String)], text: String)] = [
   ([("--basic-epochs", "0")], "the listing's run without the head start"),
   ([("--bias-learning-rate", "0.05")], "let the biases learn ten times faster"),
-  ([("--epochs", "1000"), ("--report-every", "200")], "where does each of the three models end up?"),
+  (
+    [("--epochs", "1000"), ("--report-every", "200")], "where does each of the three models end up?"
+  ),
 ]
 say.bullets(
   suggestions.filter { !$0.flags.allSatisfy { current[$0.0] == $0.1 } }.map {
