@@ -171,7 +171,11 @@ enum Tables {
       if members.count == 1 { return "\(labels[members[0]]) (\(signed(target)))" }
       let spread = members.map { values[$0] }
       if spread.max()! - spread.min()! < tieMargin {
-        return "\(names(members.map { labels[$0] })), tied at \(signed(target))"
+        let printed = spread.map(signed)
+        return "\(names(members.map { labels[$0] })), "
+          + (Set(printed).count == 1
+            ? "tied at \(printed[0])"
+            : "tied within \(fixed(tieMargin, 2)) stars (\(names(printed)))")
       }
       return "\(names(members.map { labels[$0] })), whose plain averages tie at "
         + "\(signed(averages[members[0]])) (biases "
