@@ -43,6 +43,11 @@ enum Tables {
       + "\(fixed(last.totalAbsoluteError, 1)) in the last: the model is learning."
   }
 
+  /// "down from", "up from" or "about the same as", by the RMSE with a 0.01-star margin.
+  static func change(from start: Double, to end: Double) -> String {
+    end < start - 0.01 ? "down from" : end > start + 0.01 ? "up from" : "about the same as"
+  }
+
   /// Training ten times longer from the same start: a gain of 0.05 stars RMSE or more means the
   /// run stopped early; less is too small to call.
   static func longer(

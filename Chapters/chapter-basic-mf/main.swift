@@ -142,8 +142,9 @@ if let warning = Tables.offScaleGrid(model.predictedMatrix(), scale: data.scale)
 }
 say.paragraph(
   "On the ratings it trained on, the model is now off by \(fixed(last.train.mae, 2)) stars on "
-    + "average (MAE) with RMSE \(fixed(last.train.rmse, 2)), down from \(fixed(startMetrics.mae, 2)) "
-    + "and \(fixed(startMetrics.rmse, 2)) at the start.")
+    + "average (MAE) with RMSE \(fixed(last.train.rmse, 2)), "
+    + Tables.change(from: startMetrics.rmse, to: last.train.rmse)
+    + " \(fixed(startMetrics.mae, 2)) and \(fixed(startMetrics.rmse, 2)) at the start.")
 var longer = start
 var longerTrainer = SGDTrainer(settings: trainer.settings, ratings: data.ratings)
 let longerEpochs = settings.epochs * 10
