@@ -71,9 +71,15 @@ enum Figures {
       xAxisTitle: "Factor 1 (learned, no unit)",
       yAxisTitle: "Factor \(second + 1) (learned, no unit)",
       groups: [
-        // Movies first, so a viewer sitting on a movie's spot stays visible on top.
-        ScatterGroup(name: "Movies (rows of Q)", points: points(model.Q, data.itemNames)),
-        ScatterGroup(name: "Viewers (rows of P)", points: points(model.P, data.userNames)),
+        // Movies first as diamonds, viewers on top as triangles: where a viewer sits on a
+        // movie's spot (Bob on Sci-Fi Epic in the default run) the diamond's side and bottom
+        // tips still show around the triangle, so neither point hides the other.
+        ScatterGroup(
+          name: "Movies (rows of Q)", points: points(model.Q, data.itemNames), color: "#0072B2",
+          marker: .diamond),
+        ScatterGroup(
+          name: "Viewers (rows of P)", points: points(model.P, data.userNames), color: "#E69F00",
+          marker: .triangle),
       ]
     ).svg()
   }

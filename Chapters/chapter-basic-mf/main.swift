@@ -32,7 +32,9 @@ struct Settings: ChapterSettings {
         "--hide-user", \.hiddenUser, atLeast: 0, atMost: 4,
         help: "hidden rating's viewer, 0 Alice … 4 Eve"),
       .integer(
-        "--hide-movie", \.hiddenMovie, atLeast: 0, atMost: 3, help: "hidden rating's movie, 0 … 3"),
+        "--hide-movie", \.hiddenMovie, atLeast: 0, atMost: 3,
+        help: "hidden rating's movie, 0 The Action Hero, 1 Romantic Comedy, 2 Sci-Fi Epic, "
+          + "3 Drama Thriller"),
     ] + .common(\.common)
   }
 }
@@ -51,6 +53,7 @@ var charts = ChartOutput(settings.common, command: info.command)
 let say = Narrator()
 let data = BlogSamples.listing
 let k = settings.factors
+let numbers = Tables.count(k, "number", "numbers")
 
 say.banner(
   title: "Basic matrix factorization: learning P and Q", mirrors: info.mirrors,
@@ -60,8 +63,8 @@ say.banner(
 
 say.heading("Hidden factors")
 say.paragraph(
-  "Nobody tells the model what a movie is about. Instead each viewer gets \(k) numbers and each "
-    + "movie gets \(k) numbers, and a prediction is their dot product: r̂ = p·q, the sum of "
+  "Nobody tells the model what a movie is about. Instead each viewer gets \(numbers) and each "
+    + "movie gets \(numbers), and a prediction is their dot product: r̂ = p·q, the sum of "
     + "matching numbers multiplied. If a viewer's first number is large and a movie's first "
     + "number is large too, the product is large, whatever that factor turns out to mean.")
 
@@ -82,8 +85,12 @@ say.matrix(model.P, label: "P, shape \(model.P.shape):")
 say.matrix(model.Q, label: "Q, shape \(model.Q.shape):")
 let startMetrics = ErrorMetrics(model, on: data.ratings)
 say.paragraph(
-  "At this point the predictions are noise: they miss the real ratings by "
-    + "\(fixed(startMetrics.mae, 2)) stars on average (RMSE \(fixed(startMetrics.rmse, 2))).")
+  "Two numbers say how far predictions r̂ are from the n known ratings r. MAE, the mean "
+    + "absolute error (1/n)·Σ|r − r̂|, is the average miss in stars. RMSE, the root mean squared "
+    + "error √((1/n)·Σ(r − r̂)²), is in stars too but squares each miss first, so a few large "
+    + "misses weigh more than many small ones; it is never below the MAE. At this point the "
+    + "predictions are noise: they miss the real ratings by \(fixed(startMetrics.mae, 2)) stars on "
+    + "average (MAE), with RMSE \(fixed(startMetrics.rmse, 2)).")
 
 // MARK: - The training pipeline
 
@@ -93,7 +100,8 @@ say.paragraph(
   "Stochastic gradient descent visits the ratings one by one, users in id order, each user's "
     + "movies in id order. For each it predicts, takes the error e = r − p·q, and nudges p by "
     + "γ·e·q, then q by γ·e·p using the p it has just changed, exactly as the listing does. "
-    + "Settings: \(k) factors, γ = \(settings.learningRate), \(settings.epochs) epochs. The "
+    + "γ is the listing's learning_rate. Settings: \(Tables.count(k, "factor", "factors")), γ = "
+    + "\(settings.learningRate), \(Tables.count(settings.epochs, "epoch", "epochs")). The "
     + "listing prints the sum of |e| over each pass:")
 var trainer = SGDTrainer(
   settings: .init(learningRate: settings.learningRate), ratings: data.ratings)
@@ -113,12 +121,12 @@ say.blank()
 let first = history.record(epoch: 1)
 let last = history.last!
 say.paragraph(
-  "The summed error went from \(fixed(first.totalAbsoluteError, 1)) in the first pass to "
-    + "\(fixed(last.totalAbsoluteError, 1)) in the last: "
-    + (last.totalAbsoluteError < first.totalAbsoluteError
-      ? "the model is learning." : "it did not fall, so this setting does not learn.")
-    + " Divided over \(data.ratings.count) ratings, the last pass still missed by "
-    + "\(fixed(last.totalAbsoluteError / Double(data.ratings.count), 2)) stars per rating.")
+  Tables.learning(history, ratingCount: data.ratings.count)
+    + " Divided over \(data.ratings.count) ratings, the last pass missed by "
+    + "\(fixed(last.totalAbsoluteError / Double(data.ratings.count), 2)) stars per rating. That "
+    + "is not the MAE after the pass (\(fixed(last.train.mae, 2)), below): each term of the sum "
+    + "was taken just before that rating's own update, while P and Q were still moving; the MAE "
+    + "is measured once the pass is over, with the P and Q it ended with.")
 
 // MARK: - The refined matrices
 
@@ -129,22 +137,25 @@ say.matrix(model.Q, label: "Refined Movie-Feature Matrix (Q):")
 say.paragraph(
   "Multiplied back together, they give a prediction for every cell, real rating in brackets:")
 say.table(RatingTables.predictions(model.predictedMatrix(), beside: data))
+if let warning = Tables.offScaleGrid(model.predictedMatrix(), scale: data.scale) {
+  say.paragraph(warning)
+}
 say.paragraph(
   "On the ratings it trained on, the model is now off by \(fixed(last.train.mae, 2)) stars on "
-    + "average (MAE) with RMSE \(fixed(last.train.rmse, 2)), down from \(fixed(startMetrics.mae, 2)) "
-    + "and \(fixed(startMetrics.rmse, 2)) at the start.")
+    + "average (MAE) with RMSE \(fixed(last.train.rmse, 2)), "
+    + Tables.change(from: startMetrics.rmse, to: last.train.rmse)
+    + " \(fixed(startMetrics.mae, 2)) and \(fixed(startMetrics.rmse, 2)) at the start.")
 var longer = start
 var longerTrainer = SGDTrainer(settings: trainer.settings, ratings: data.ratings)
 let longerEpochs = settings.epochs * 10
 do {
   let longerRun = try longerTrainer.train(&longer, epochs: longerEpochs).last!
-  let verdict =
-    longerRun.train.rmse < last.train.rmse
-    ? "so the listing stops before training is done" : "so more epochs do not help here"
+  let isListing =
+    settings.common.seed == 42 && k == 2 && settings.epochs == 50 && settings.learningRate == 0.01
   say.paragraph(
-    "Training longer from the same start: after \(longerEpochs) epochs the RMSE on these ratings "
-      + "is \(fixed(longerRun.train.rmse, 2)) against \(fixed(last.train.rmse, 2)) after "
-      + "\(settings.epochs), \(verdict).")
+    Tables.longer(
+      shortRMSE: last.train.rmse, longRMSE: longerRun.train.rmse, epochs: settings.epochs,
+      longEpochs: longerEpochs, isListing: isListing))
 } catch {
   say.paragraph(
     "Training longer from the same start does not help at this learning rate: over "
@@ -183,16 +194,9 @@ say.table(
       ["matrix factorization, trained on the rest", fixed(guess, 2)],
       ["\(viewer)'s average over the rest", fixed(viewerMean, 2)],
     ]))
-let modelMiss = abs(guess - hidden.value)
-let meanMiss = abs(viewerMean - hidden.value)
 say.paragraph(
-  "The model misses by \(fixed(modelMiss, 2)) stars; \(viewer)'s own average "
-    + "misses by \(fixed(meanMiss, 2)). "
-    + (modelMiss < meanMiss
-      ? "Learning from the other viewers beat the simple average here. "
-      : "Here the simple average did better: one hidden cell among 20 ratings is thin evidence. ")
-    + "One cell is an anecdote, not a test; chapter-regularization measures this properly on "
-    + "thousands of held-out ratings.")
+  Tables.hiddenVerdict(
+    guess: guess, truth: hidden.value, viewerMean: viewerMean, viewer: viewer, scale: data.scale))
 
 // MARK: - Charts
 
@@ -208,10 +212,27 @@ charts.writeAll(reportingTo: say)
 
 say.pauseIfRequested(settings.common.pauses)
 say.heading("Try next")
-say.bullets([
-  "--epochs 500: see how far training goes after the listing stops",
-  "--learning-rate 0.05, then 0.1: find where the nudges grow so large that training blows up",
-  "--factors 1 or --factors 3: fewer or more hidden numbers per viewer and movie",
-  "--hide-user 3 --hide-movie 1: hide David's Romantic Comedy instead",
-  "swift run chapter-biases: add each viewer's and each movie's own tilt",
-])
+let current = [
+  "--epochs": "\(settings.epochs)", "--learning-rate": "\(settings.learningRate)",
+  "--factors": "\(k)", "--hide-user": "\(settings.hiddenUser)",
+  "--hide-movie": "\(settings.hiddenMovie)",
+]
+say.bullets(
+  Tables.tryNext(
+    [
+      .init(
+        flags: [("--epochs", "500")], text: "see how far training goes in ten times the epochs"),
+      .init(
+        flags: [("--learning-rate", "0.05")],
+        text: "five times larger nudges: watch whether the summed error keeps falling"),
+      .init(
+        flags: [("--learning-rate", "0.1")],
+        text: "find where the nudges grow so large that training blows up"),
+      .init(flags: [("--factors", "1")], text: "one hidden number per viewer and movie"),
+      .init(flags: [("--factors", "3")], text: "three hidden numbers per viewer and movie"),
+      .init(
+        flags: [("--hide-user", "3"), ("--hide-movie", "1")],
+        text: "hide David's Romantic Comedy instead"),
+      .init(
+        flags: [], text: "swift run chapter-biases: add each viewer's and each movie's own tilt"),
+    ], current: current))

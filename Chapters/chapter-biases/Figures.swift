@@ -22,11 +22,12 @@ enum Figures {
   }
 
   /// Diverging bars: every viewer's and movie's bias around zero.
-  static func biasBars(_ model: MatrixFactorization, data: RatingsDataset, μ: Double) -> String {
-    BarChart(
+  static func biasBars(_ settling: Settling, data: RatingsDataset, μ: Double) -> String {
+    let model = settling.model
+    return BarChart(
       title: "Learned biases: who rates high, which movie is liked",
-      subtitle:
-        "Stars above or below the global mean μ = \(fixed(μ, 2)), learned by the bias-only model (a)",
+      subtitle: "Stars above or below the global mean μ = \(fixed(μ, 2)), learned by the bias-only "
+        + (settling.settled ? "model (a) trained until they settle" : "model (a), not yet settled"),
       description: "Horizontal bar chart of user biases and movie biases around zero.",
       categoryAxisTitle: "Viewer or movie", valueAxisTitle: "Bias (stars from μ)",
       categories: data.userNames + data.itemNames,

@@ -37,3 +37,41 @@ extension Contender {
     return contenders
   }
 }
+
+/// Model (a) trained on from where the comparison stopped until its biases stop moving, so the
+/// chapter reads settled biases rather than assuming 100 epochs were enough.
+struct Settling {
+  /// The bias-only model after the last check.
+  let model: MatrixFactorization
+  /// Epochs after the comparison's last one before a check found no bias still moving.
+  let extraEpochs: Int
+  /// False when the cap ran out (or training diverged) while biases were still moving.
+  let settled: Bool
+  /// A check trains this many epochs; a bias that moves less over them counts as settled.
+  static let window = 100
+  static let tolerance = 0.001
+
+  init(
+    _ start: MatrixFactorization, data: RatingsDataset, settings: SGDTrainer.Settings,
+    cap: Int = 20_000
+  ) {
+    var model = start
+    var trained = 0
+    var settled = false
+    while trained < cap {
+      let before = model.userBiases + model.itemBiases
+      var trainer = SGDTrainer(settings: settings, ratings: data.ratings)
+      var next = model
+      do { _ = try trainer.train(&next, epochs: Settling.window) } catch { break }
+      let after = next.userBiases + next.itemBiases
+      let move = zip(before, after).map { abs($0 - $1) }.max() ?? 0
+      if move < Settling.tolerance {
+        settled = true
+        break
+      }
+      model = next
+      trained += Settling.window
+    }
+    (self.model, self.extraEpochs, self.settled) = (model, trained, settled)
+  }
+}

@@ -74,8 +74,12 @@ say.heading("The listing's run")
 say.paragraph(
   "Watch where the listing starts: it copies P and Q from the basic model it has just trained, "
     + "it does not draw new ones. So this chapter first trains the basic model quietly, "
-    + "\(settings.basicEpochs) epochs from seed \(settings.common.seed) as in chapter-basic-mf, "
-    + "then adds the biases and trains \(settings.epochs) more epochs:")
+    + (settings.basicEpochs > 0
+      ? "\(settings.basicEpochs) epochs from seed \(settings.common.seed) "
+        + (settings.basicEpochs == 50 ? "as in chapter-basic-mf" : "(chapter-basic-mf trains 50)")
+      : "for 0 epochs here (--basic-epochs 0), so P and Q are the random draws of seed "
+        + "\(settings.common.seed)")
+    + ", then adds the biases and trains \(settings.epochs) more epochs:")
 var random = NumpyRandom(seed: settings.common.seed)
 var basic = MatrixFactorization(
   users: data.userCount, items: data.itemCount, factors: settings.factors, random: &random)
@@ -109,8 +113,12 @@ say.paragraph(
 say.pauseIfRequested(settings.common.pauses)
 say.heading("A fair comparison")
 say.paragraph(
-  "Does adding biases help? The listing cannot say: its biased model had a 50-epoch head "
-    + "start. So train three models from the same fresh start (seed \(settings.common.seed)), "
+  "Does adding biases help? "
+    + (settings.basicEpochs > 0
+      ? "The listing cannot say: its biased model had a \(settings.basicEpochs)-epoch head start. "
+      : "Without a head start (--basic-epochs 0) the listing's run is model (c) below, trained "
+        + "alone. ")
+    + "So train three models from the same fresh start (seed \(settings.common.seed)), "
     + "\(settings.epochs) epochs each, and measure them on the 20 ratings after every epoch: "
     + "(a) biases only, μ + bᵤ + bᵢ; (b) the basic model, p·q; (c) both, μ + bᵤ + bᵢ + p·q.")
 let contenders: [Contender]
@@ -130,24 +138,37 @@ say.heading("What the biases learned")
 say.paragraph(
   "Each bias is a number of stars above or below μ. Beside them, the plain averages minus μ: "
     + "what a viewer's or a movie's ratings say before any model.")
-say.table(Tables.table(contenders, data: data, μ: μ))
-say.paragraph(Tables.reading(contenders[0].model, data: data, μ: μ))
+let settled = Settling(contenders[0].model, data: data, settings: trainerSettings)
+say.table(Tables.table(contenders, settled: settled, data: data, μ: μ))
+say.paragraph(
+  Tables.reading(
+    settled, epochs: settings.epochs, settings: trainerSettings, data: data, μ: μ))
 
 // MARK: - Charts
 
 say.pauseIfRequested(settings.common.pauses)
 charts.write(Figures.learningCurves(contenders), named: "biases-learning-curves.svg")
 charts.write(
-  Figures.biasBars(contenders[0].model, data: data, μ: μ), named: "biases-user-movie.svg")
+  Figures.biasBars(settled, data: data, μ: μ), named: "biases-user-movie.svg")
 charts.writeAll(reportingTo: say)
 
 // MARK: - What to try next
 
 say.pauseIfRequested(settings.common.pauses)
 say.heading("Try next")
-say.bullets([
-  "--basic-epochs 0: the listing's run without the head start",
-  "--bias-learning-rate 0.05: let the biases learn ten times faster",
-  "--epochs 1000: where does each of the three models end up?",
-  "swift run chapter-regularization: the second half of section 9, tested on unseen ratings",
-])
+let current = [
+  "--basic-epochs": "\(settings.basicEpochs)",
+  "--bias-learning-rate": "\(settings.biasLearningRate)",
+  "--epochs": "\(settings.epochs)", "--report-every": "\(settings.reportEvery)",
+]
+let suggestions: [(flags: [(String, String)], text: String)] = [
+  ([("--basic-epochs", "0")], "the listing's run without the head start"),
+  ([("--bias-learning-rate", "0.05")], "let the biases learn ten times faster"),
+  (
+    [("--epochs", "1000"), ("--report-every", "200")], "where does each of the three models end up?"
+  ),
+]
+say.bullets(
+  suggestions.filter { !$0.flags.allSatisfy { current[$0.0] == $0.1 } }.map {
+    $0.flags.map { "\($0.0) \($0.1)" }.joined(separator: " ") + ": " + $0.text
+  } + ["swift run chapter-regularization: the second half of section 9, tested on unseen ratings"])

@@ -37,8 +37,11 @@ enum ChapterCatalogue {
       arguments: [], isDeterministic: true),
     ChapterEntry(
       command: "chapter-basic-mf",
-      checks: "the listing's five epoch errors, refined P, predictions, the hidden-rating test",
+      checks:
+        "MAE and RMSE defined, the listing's five epoch errors, refined P, predictions, the "
+        + "hidden-rating test",
       keyLines: [
+        "mean absolute error (1/n)·Σ|r − r̂|, is the average miss in stars. RMSE, the root",
         "Epoch 10/50, Total Absolute Error: 28.0629",
         "Epoch 50/50, Total Absolute Error: 16.7049",
         "[[0.33338548 1.98204917]",
@@ -49,7 +52,9 @@ enum ChapterCatalogue {
       arguments: [], isDeterministic: true),
     ChapterEntry(
       command: "chapter-biases",
-      checks: "the listing's five epoch errors with biases, its biases, the three-model comparison",
+      checks:
+        "the listing's five epoch errors with biases, its biases, the three-model comparison, "
+        + "(a) trained until its biases settle",
       keyLines: [
         "Epoch 20/100, Total Absolute Error (with biases): 9.7336",
         "Epoch 100/100, Total Absolute Error (with biases): 8.9021",

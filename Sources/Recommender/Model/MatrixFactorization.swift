@@ -61,6 +61,7 @@ public struct MatrixFactorization: Sendable {
 
   /// r̂ᵤᵢ for one user and movie.
   public func predict(user: Int, item: Int) -> Double {
+    // snippet: predict
     let k = factorCount
     let dot = P.storage.withUnsafeBufferPointer { p in
       Q.storage.withUnsafeBufferPointer { q in
@@ -69,6 +70,7 @@ public struct MatrixFactorization: Sendable {
     }
     guard usesBiases else { return dot }
     return globalMean + userBiases[user] + itemBiases[item] + dot
+    // end snippet
   }
 
   /// Calls `body` with a function that predicts like ``predict(user:item:)`` but reads the
