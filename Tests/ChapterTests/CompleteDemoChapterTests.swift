@@ -71,6 +71,89 @@ struct CompleteDemoChapterTests {
     #expect(Double(match.1)! > 2 * Double(match.2)!)
   }
 
+  // MARK: Flag sweep
+
+  /// The flags a reader is invited to try: each "Try next" suggestion on the catalogue and the
+  /// workshop's `--quick --no-charts`, plus a few more; all quick, none with k ≥ 16 (slow in
+  /// debug).
+  static let sweep: [[String]] = [
+    [], ["--lambda", "0.5"], ["--lambda", "0.01"], ["--factors", "1"], ["--factors", "12"],
+    ["--epochs", "5"], ["--top", "5", "--seed", "7"], ["--test-fraction", "0.5", "--top", "1"],
+  ]
+
+  /// Numbers of a `--flag value` pair, for the "Try next" check.
+  static func flagPairs(_ text: String) -> Set<String> {
+    Set(text.matches(of: #/--[a-z-]+ [^\s,:]+/#).map { String($0.output) })
+  }
+
+  @Test(
+    "any flags: the named best has the lowest test RMSE, verdicts follow the printed numbers",
+    arguments: sweep)
+  func flagSweep(flags: [String]) async throws {
+    let arguments = ["--quick", "--no-charts"] + flags
+    let run = try await ChapterRun.shared(Self.command, arguments)
+    #expect(run.status == 0)
+    #expect(run.standardError.isEmpty)
+    let output = run.standardOutput
+    let flat = output.replacingOccurrences(of: "\n", with: " ")
+
+    // No NaN or infinity printed.
+    #expect(output.firstMatch(of: #/(?i)\b(nan|inf|infinity)\b/#) == nil)
+
+    // The model named best has the lowest test RMSE in the printed table.
+    let table = Self.section("Every model on ratings it has not seen", of: output)
+    var testRMSE: [String: Double] = [:]
+    for line in table.split(separator: "\n") {
+      if let row = line.firstMatch(
+        of: #/^(\S.*?)\s+(\d+\.\d+)\s+(\d+\.\d+)\s+(\d+\.\d+)\s+(\d+\.\d+)$/#)
+      {
+        testRMSE[String(row.1)] = Double(row.5)!
+      }
+    }
+    #expect(testRMSE.count == 5, "\(arguments): \(testRMSE)")
+    let lowest = testRMSE.values.min()!
+    let verdict = table.replacingOccurrences(of: "\n", with: " ")
+    if let named = verdict.firstMatch(
+      of:
+        #/(Global mean|Bias-only|Basic MF|MF with biases and λ|MF with biases) guesses the hidden ratings best \(test RMSE (\d\.\d+)/#
+    ) {
+      #expect(testRMSE[String(named.1)] == lowest, "\(arguments): \(named.1) named best")
+      #expect(Double(named.2) == lowest)
+    }
+
+    // Predictions outside the 1–5 scale come with a warning.
+    let slice = Self.section("R ≈ P × Qᵀ, up close", of: output)
+    let predictionTable =
+      (slice.components(separatedBy: "User / Movie").last ?? "").components(separatedBy: "\n\n")
+      .first ?? ""
+    let outside = predictionTable.matches(of: #/(-?\d+\.\d\d)/#).contains {
+      !(1.0...5.0).contains(Double($0.output.1)!)
+    }
+    if outside { #expect(slice.contains("outside the 1–5 scale"), "\(arguments)") }
+
+    // "better than chance" and "never told a single genre" only when the numbers say so.
+    let picks = try #require(
+      flat.firstMatch(
+        of:
+          #/(\d+\.\d)% of the top-\d+ picks fall in the viewer's hidden favourite genre, where picking unrated titles at random would give (\d+\.\d)%: (better than chance)?/#
+      ))
+    if picks.3 != nil { #expect(Double(picks.1)! > Double(picks.2)!, "\(arguments)") }
+    let same = try #require(
+      flat.firstMatch(
+        of:
+          #/(\d+\.\d)% of the titles found most similar to a title share its genre, against (\d+\.\d)% by chance: (the model was never told a single genre)?/#
+      ))
+    if same.3 != nil { #expect(Double(same.1)! > Double(same.2)!, "\(arguments)") }
+
+    // No "Try next" suggestion repeats the run's own flags.
+    let own = Self.flagPairs(arguments.joined(separator: " "))
+    let tryNext = Self.section("Try next", of: output + "\n\n\n")
+    for suggestion in tryNext.components(separatedBy: "• ").dropFirst() {
+      let pairs = Self.flagPairs(suggestion.replacingOccurrences(of: "\n  ", with: " "))
+      #expect(pairs.isDisjoint(with: own), "\(arguments): suggests \(suggestion)")
+    }
+  }
+
   // MARK: Real data
 
   /// A MovieLens 100k-format u.data and u.item written from a synthetic catalogue: enough
