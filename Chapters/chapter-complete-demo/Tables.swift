@@ -272,16 +272,24 @@ enum FileReadings {
       + (distinct == 1 ? "title" : "titles") + ", and \(source.titleWithGenre(commonest)) is in "
       + "\(percent(share)) of them"
     let poolShare = Double(distinct) / Double(max(candidates.count, 1))
+    // Where the commonest pick's bias ranks among the suggestible titles: does the bias put it
+    // on so many lists, or p·q?
+    let higher = candidates.filter { model.itemBiases[$0] > model.itemBiases[commonest] }.count
+    let biasRank = Double(higher) / Double(max(candidates.count, 1))
+    let why =
+      biasRank < 0.1
+      ? " Its bias bᵢ (\(signed(model.itemBiases[commonest]))) is among the highest tenth: a "
+        + "high bias lifts a title for everyone, so these lists say more about what is widely "
+        + "liked than about each viewer's taste."
+      : " Its bias bᵢ (\(signed(model.itemBiases[commonest]))) is not among the highest tenth, "
+        + "so it is p·q, the shared part of the viewers' tastes, that puts it on so many lists."
     if share >= 0.9 {
-      return opening + ": nearly every viewer gets the same popular titles. A high bias bᵢ "
-        + "lifts a title for everyone, and here it outweighs what p·q adds for one viewer or "
-        + "another, so these lists say what is widely liked, not what suits each viewer."
+      return opening + ": nearly every viewer gets the same titles." + why
     }
     if share >= 0.25 || poolShare < 0.1 {
       return opening + ". Of the \(grouped(candidates.count)) titles that may be suggested, "
-        + "the lists use \(percent(poolShare)): most viewers get the same few widely liked "
-        + "titles. A high bias bᵢ lifts a title for everyone, so these lists say more about what "
-        + "is popular than about each viewer's taste."
+        + "the lists use \(percent(poolShare))"
+        + (poolShare < 0.1 ? ": most viewers get the same few titles." : ".") + why
     }
     return opening + ": the lists differ from viewer to viewer."
   }

@@ -205,6 +205,43 @@ struct CompleteDemoChapterTests {
     }
   }
 
+  @Test("file mode: bias extremes, weak neighbours warned, shared picks noted, Try next fits files")
+  func fileModeReadings() async throws {
+    // 60 viewers and 30 titles: everyone gives titles 1 and 2 five stars, a third of the other
+    // cells hold noise. Nothing to learn beyond the biases, so neighbours are weakly similar.
+    var lines: [String] = []
+    var state: UInt64 = 12_345
+    for user in 1...60 {
+      for item in 1...30 {
+        state = (state &* 1_103_515_245 &+ 12_345) % (1 << 31)
+        if item <= 2 {
+          lines.append("\(user),\(item),5")
+        } else if (state >> 8) % 3 == 0 {
+          lines.append("\(user),\(item),\(1 + (state >> 16) % 5)")
+        }
+      }
+    }
+    let path = ChapterRun.temporaryDirectory().appendingPathComponent("noise.csv").path
+    _ = FileManager.default.createFile(
+      atPath: path, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
+    let run = try ChapterRun.fresh(
+      Self.command,
+      ["--ratings", path, "--factors", "10", "--epochs", "5", "--quick", "--no-charts"])
+    #expect(run.status == 0)
+    #expect(run.standardError.isEmpty)
+    let text = run.standardOutput.replacingOccurrences(of: "\n", with: " ")
+    #expect(text.contains("Validation RMSE"))
+    #expect(text.contains("Among the titles that may be suggested, the highest: Movie"))
+    #expect(text.contains(". The lowest: Movie"))
+    #expect(text.contains("Warning: these neighbours are only weakly similar"))
+    #expect(text.contains("Across all 60 viewers with a title left to suggest, the top-3 lists"))
+    let tryNext = Self.section("Try next", of: run.standardOutput + "\n\n\n")
+    #expect(!tryNext.contains("--ratings"))
+    #expect(!tryNext.contains("catalogue"))
+    #expect(tryNext.contains("--seed 7: another split of the same file"))
+    #expect(!tryNext.contains("--factors 10 "))
+  }
+
   @Test(
     "a bad --ratings file: one line naming the file and line, exit 65, no charts written",
     arguments: [
