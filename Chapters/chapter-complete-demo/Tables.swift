@@ -45,10 +45,22 @@ enum Tables {
     let best = scores.min { $0.test.rmse < $1.test.rmse }!
     let tightest = scores.min { $0.train.rmse < $1.train.rmse }!
     let equals = scores.filter { $0.test.rmse - best.test.rmse < margin }
+    // The models that fit training about as closely as the closest, the best ones left out.
+    let closeFits = scores.filter {
+      $0.train.rmse - tightest.train.rmse < margin && !equals.map(\.name).contains($0.name)
+    }
+    .sorted { $0.train.rmse < $1.train.rmse }
     let memory =
-      "\(tightest.name) fits its training ratings closest (RMSE "
-      + "\(fixed(tightest.train.rmse, 3))) yet misses the hidden ones by "
-      + "\(fixed(tightest.test.rmse, 3)): fitting what was seen is not the same as learning."
+      closeFits.count == 1
+      ? "\(tightest.name) fits its training ratings closest (RMSE "
+        + "\(fixed(tightest.train.rmse, 3))) yet misses the hidden ones by "
+        + "\(fixed(tightest.test.rmse, 3)): fitting what was seen is not the same as learning."
+      : closeFits.map(\.name).joined(separator: " and ") + " fit their training ratings "
+        + "about equally closely (RMSE "
+        + closeFits.map { fixed($0.train.rmse, 3) }.joined(separator: " and ")
+        + ") yet miss the hidden ones by "
+        + closeFits.map { fixed($0.test.rmse, 3) }.joined(separator: " and ")
+        + ": fitting what was seen is not the same as learning."
     if equals.contains(where: { $0.name == globalMean.name }) {
       return "No model beats always guessing μ on the hidden ratings by \(margin) or more (test "
         + "RMSE \(fixed(globalMean.test.rmse, 3)) for the guess, \(fixed(best.test.rmse, 3)) "
