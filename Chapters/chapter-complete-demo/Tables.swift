@@ -322,7 +322,9 @@ enum TryNext {
     if !lambdas.isEmpty {
       list.append(
         lambdas.map { "--lambda \($0)" }.joined(separator: ", then ")
-          + ": λ fixed by hand instead of chosen on the validation set")
+          + (lambda == nil
+            ? ": λ fixed by hand instead of chosen on the validation set"
+            : ": another λ fixed by hand"))
     }
     let factorChoices = (onCatalogue ? [1, 12] : [10, 200]).filter { $0 != factors }
     list.append(
