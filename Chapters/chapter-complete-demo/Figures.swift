@@ -60,17 +60,17 @@ enum Figures {
     ).svg()
   }
 
-  /// R ≈ P × Qᵀ for a slice: four heatmaps side by side.
+  /// R ≈ P × Qᵀ for a slice: four heatmaps in two rows (R ≈ P above, × Qᵀ → predictions below),
+  /// so the figure fits a docs column of about 800 pixels instead of one 1,700-pixel row.
   static func factorization(
     _ slice: RatingsDataset, P: Matrix, Qᵀ: Matrix, predictions: Matrix, factorCount: Int
   ) -> String {
     let factorLabels = (0..<P.columns).map { "f\($0 + 1)" }
-    return HeatmapPanel(
+    let top = HeatmapPanel(
       title: "R ≈ P × Qᵀ: a few viewers and titles, up close",
       subtitle: "The regularized model; predictions include μ + bᵤ + bᵢ"
         + (P.columns < factorCount ? "; first \(P.columns) of \(factorCount) factors" : ""),
-      description: "Four heatmaps: known ratings R with empty cells hatched, the viewers' "
-        + "factors P, the titles' factors Q transposed, and the predicted ratings.",
+      description: "Known ratings R with empty cells hatched, and the viewers' factors P.",
       items: [
         .grid(
           HeatmapGrid(
@@ -81,6 +81,11 @@ enum Figures {
           HeatmapGrid(
             matrix: P, rowLabels: slice.userNames, columnLabels: factorLabels,
             colorMap: .diverging), caption: "P, viewers"),
+      ], cellWidth: 46)
+    let bottom = HeatmapPanel(
+      title: "… × Qᵀ, and the predictions it gives",
+      description: "The titles' factors Q transposed, and the predicted ratings.",
+      items: [
         .symbol("×"),
         .grid(
           HeatmapGrid(
@@ -91,8 +96,41 @@ enum Figures {
           HeatmapGrid(
             matrix: predictions, rowLabels: slice.userNames, columnLabels: slice.itemNames,
             decimals: 1, valueRange: slice.scale), caption: "Predicted ratings"),
-      ]
-    ).svg()
+      ], cellWidth: 46)
+    return stacked(
+      [top.svg(), bottom.svg()], title: "R ≈ P × Qᵀ: a few viewers and titles, up close",
+      description: "Four heatmaps in two rows: known ratings R with empty cells hatched and "
+        + "the viewers' factors P; then the titles' factors Q transposed and the predicted "
+        + "ratings.")
+  }
+
+  /// SVG documents one above the other, each centred, in one SVG document.
+  private static func stacked(_ parts: [String], title: String, description: String) -> String {
+    func size(_ svg: String) -> (width: Double, height: Double) {
+      let tag = svg[..<svg.firstIndex(of: ">")!]
+      func attribute(_ name: String) -> Double {
+        let match = tag.firstMatch(of: try! Regex(" \(name)=\"([0-9.]+)\""))!
+        return Double(match.output[1].substring!)!
+      }
+      return (attribute("width"), attribute("height"))
+    }
+    let sizes = parts.map(size)
+    let width = sizes.map(\.width).max()!
+    let height = sizes.map(\.height).reduce(0, +)
+    var y = 0.0
+    var body = ""
+    for (part, partSize) in zip(parts, sizes) {
+      let x = (width - partSize.width) / 2
+      body += part.replacing(
+        "<svg ", with: "<svg x=\"\(fixed(x, 2))\" y=\"\(fixed(y, 2))\" ", maxReplacements: 1)
+      if !body.hasSuffix("\n") { body += "\n" }
+      y += partSize.height
+    }
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fixed(width, 2))\" "
+      + "height=\"\(fixed(height, 2))\" viewBox=\"0 0 \(fixed(width, 2)) \(fixed(height, 2))\" "
+      + "role=\"img\" font-family=\"Helvetica, Arial, sans-serif\">\n"
+      + "  <title>\(title)</title>\n  <desc>\(description)</desc>\n"
+      + "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n" + body + "</svg>\n"
   }
 
   /// Nanoseconds per lookup against the number of stored keys, both axes logarithmic.

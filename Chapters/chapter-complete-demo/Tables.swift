@@ -35,6 +35,131 @@ enum Tables {
       })
   }
 
+  /// Below this difference in RMSE (stars) two models count as equally good.
+  static let margin = 0.005
+
+  /// Which model guesses the hidden ratings best, read from the scores, ties named as ties;
+  /// `scores[0]` is the global mean.
+  static func comparisonVerdict(_ scores: [ModelScore]) -> String {
+    let globalMean = scores[0]
+    let best = scores.min { $0.test.rmse < $1.test.rmse }!
+    let tightest = scores.min { $0.train.rmse < $1.train.rmse }!
+    let equals = scores.filter { $0.test.rmse - best.test.rmse < margin }
+    // The models that fit training about as closely as the closest, the best ones left out.
+    let closeFits = scores.filter {
+      $0.train.rmse - tightest.train.rmse < margin && !equals.map(\.name).contains($0.name)
+    }
+    .sorted { $0.train.rmse < $1.train.rmse }
+    let memory =
+      closeFits.count == 1
+      ? "\(tightest.name) fits its training ratings closest (RMSE "
+        + "\(fixed(tightest.train.rmse, 3))) yet misses the hidden ones by "
+        + "\(fixed(tightest.test.rmse, 3)): fitting what was seen is not the same as learning."
+      : closeFits.map(\.name).joined(separator: " and ") + " fit their training ratings "
+        + "about equally closely (RMSE "
+        + closeFits.map { fixed($0.train.rmse, 3) }.joined(separator: " and ")
+        + ") yet miss the hidden ones by "
+        + closeFits.map { fixed($0.test.rmse, 3) }.joined(separator: " and ")
+        + ": fitting what was seen is not the same as learning."
+    if equals.contains(where: { $0.name == globalMean.name }) {
+      return "No model beats always guessing μ on the hidden ratings by \(margin) or more (test "
+        + "RMSE \(fixed(globalMean.test.rmse, 3)) for the guess, \(fixed(best.test.rmse, 3)) "
+        + "at best): these ratings hold no pattern the models found. "
+        + (equals.contains { $0.name == tightest.name }
+          ? "" : memory)
+    }
+    let against = "against \(fixed(globalMean.test.rmse, 3)) for always guessing μ"
+    let opening: String
+    if equals.count == 1 {
+      opening =
+        "\(best.name) guesses the hidden ratings best (test RMSE \(fixed(best.test.rmse, 3)), "
+        + against + ")"
+    } else {
+      let names = equals.map(\.name)
+      opening =
+        names.dropLast().joined(separator: ", ") + " and \(names.last!) guess the hidden "
+        + "ratings equally well (test RMSE "
+        + equals.dropLast().map { fixed($0.test.rmse, 3) }.joined(separator: ", ")
+        + " and \(fixed(equals.last!.test.rmse, 3)), " + against
+        + "): a difference below \(margin) is too small to call"
+    }
+    return opening
+      + (equals.contains { $0.name == tightest.name }
+        ? "; " + (equals.count == 1 ? "it" : tightest.name)
+          + " also fits its training ratings closest."
+        : "; " + memory)
+  }
+
+  /// Where MF with biases did best on the hidden ratings, with and without λ, and whether the
+  /// curve without λ rose after its minimum by more than ``margin``.
+  static func curveVerdict(
+    unregularized: TrainingHistory, regularized: TrainingHistory, lambda: Double, epochs: Int
+  ) -> String {
+    func best(_ history: TrainingHistory) -> String {
+      let record = history.bestTestEpoch!
+      return record.epoch == epochs
+        ? "was still improving at its last epoch, \(epochs) (\(fixed(record.test!.rmse, 3)))"
+        : "did best after epoch \(record.epoch) of \(epochs) (\(fixed(record.test!.rmse, 3))) "
+          + "and ended at \(fixed(history.last!.test!.rmse, 3))"
+    }
+    let rise = unregularized.last!.test!.rmse - unregularized.bestTestEpoch!.test!.rmse
+    return "On the hidden ratings, MF with biases without λ " + best(unregularized)
+      + "; with λ = \(lambda) it " + best(regularized) + ". "
+      + (rise >= margin
+        ? "The rise without λ after its best epoch is the model memorising its training ratings."
+        : "The curve without λ does not rise by \(margin) or more after its best epoch: in "
+          + "\(epochs == 1 ? "1 epoch" : "\(epochs) epochs") it has not begun to memorise.")
+  }
+
+  /// A warning when some printed predictions fall outside the scale, or nil.
+  static func outOfScaleWarning(_ predictions: Matrix, scale: ClosedRange<Double>) -> String? {
+    var outside: [Double] = []
+    for row in 0..<predictions.rows {
+      for column in 0..<predictions.columns where !scale.contains(predictions[row, column]) {
+        outside.append(predictions[row, column])
+      }
+    }
+    guard !outside.isEmpty else { return nil }
+    let range = "\(fixed(scale.lowerBound, 0))–\(fixed(scale.upperBound, 0))"
+    return "Warning: \(outside.count) of these predictions "
+      + (outside.count == 1 ? "falls" : "fall") + " outside the \(range) scale (from "
+      + "\(fixed(outside.min()!, 2)) to \(fixed(outside.max()!, 2))): nothing in μ + bᵤ + bᵢ "
+      + "+ p·q keeps a sum inside the scale, and no viewer can give such a rating."
+  }
+
+  /// The share of picks in the favourite genre against chance, with a verdict that needs the
+  /// difference to exceed three standard errors of a chance share (and 2 points).
+  static func genreVerdicts(picks: FavouriteGenreCheck, neighbours: SameGenreCheck, top: Int)
+    -> String
+  {
+    func margin(_ chance: Double, _ count: Int) -> Double {
+      max(0.02, 3 * (chance * (1 - chance) / Double(max(count, 1))).squareRoot())
+    }
+    let pickMargin = margin(picks.chanceShare, picks.recommendationCount)
+    let pickText =
+      "Across all \(picks.viewerCount) viewers, \(percent(picks.favouriteShare)) of the "
+      + "top-\(top) picks fall in the viewer's hidden favourite genre, where picking unrated "
+      + "titles at random would give \(percent(picks.chanceShare))"
+    let pickVerdict =
+      picks.favouriteShare > picks.chanceShare + pickMargin
+      ? ": better than chance, by more than the \(fixed(100 * pickMargin, 1)) percentage points "
+        + "that luck could explain."
+      : picks.favouriteShare < picks.chanceShare - pickMargin
+        ? ": fewer than chance would give, so these picks work against the hidden tastes."
+        : ": within \(fixed(100 * pickMargin, 1)) percentage points of chance, so these picks have not found the hidden "
+          + "tastes."
+    let sameMargin = margin(neighbours.chanceShare, neighbours.similarCount)
+    let sameText =
+      " And \(percent(neighbours.sameGenreShare)) of the titles found most similar to a title "
+      + "share its genre, against \(percent(neighbours.chanceShare)) by chance"
+    let sameVerdict =
+      neighbours.sameGenreShare > neighbours.chanceShare + sameMargin
+      ? ": the model was never told a single genre, and found them."
+      : ": within \(fixed(100 * sameMargin, 1)) percentage points of chance or below, so the factors have not sorted the "
+        + "titles by genre."
+    return pickText + pickVerdict + sameText + sameVerdict
+  }
+
   /// Median nanoseconds per lookup, one row per size, one column per structure.
   static func lookups(_ report: ScalingReport) -> TextTable {
     let structures = LookupStructure.allCases.filter { structure in
@@ -62,9 +187,11 @@ enum Tables {
     return "With \(grouped(size)) keys the dictionary answered in "
       + duration(dictionary.medianNanoseconds) + " and the list scan in "
       + duration(linear.medianNanoseconds) + ", "
-      + (speedup >= 1
+      + (speedup >= 1.5
         ? "\(grouped(Int(speedup.rounded()))) times faster. "
-        : "so the list was not slower at this size. ")
+        : speedup > 1 / 1.5
+          ? "about as fast: at this size the difference is too small to call. "
+          : "so the list was faster at this size. ")
       + "A list scan takes longer the more keys there are; a hash lookup does not. Timings "
       + "differ from run to run and between debug and release builds."
   }
@@ -90,5 +217,140 @@ enum Tables {
     if nanoseconds < 1_000 { return fixed(nanoseconds, 0) + " ns" }
     if nanoseconds < 1_000_000 { return fixed(nanoseconds / 1_000, 1) + " µs" }
     return fixed(nanoseconds / 1_000_000, 1) + " ms"
+  }
+}
+
+/// What a run on a loaded file can say that the catalogue's genre check says on the catalogue.
+enum FileReadings {
+  /// Below this cosine a title's closest neighbour is called weakly similar.
+  static let weakCosine = 0.5
+
+  /// Why neighbours with a low cosine say little.
+  static func weakNeighbours(closest: Double, factors: Int) -> String {
+    "Warning: these neighbours are only weakly similar (the closest has cosine "
+      + "\(fixed(closest, 2)), below \(fixed(weakCosine, 1))). Their factor vectors point only "
+      + "roughly the same way in \(factors) "
+      + (factors == 1 ? "dimension" : "dimensions")
+      + ", so \"because you watched\" rests on little here: the model has not learned this "
+      + "title well enough to say what it resembles."
+  }
+
+  /// The titles with the lowest and highest learned bias bᵢ among those that may be suggested.
+  static func biasExtremes(
+    _ model: MatrixFactorization, candidates: [Int], source: DemoData,
+    statistics: DatasetStatistics
+  ) -> String {
+    let count = min(3, candidates.count)
+    let ranked = candidates.sorted {
+      (model.itemBiases[$0], $1) < (model.itemBiases[$1], $0)
+    }
+    func named(_ items: some Sequence<Int>) -> String {
+      items.map {
+        "\(source.titleWithGenre($0)) (\(signed(model.itemBiases[$0])), "
+          + "\(grouped(statistics.itemRatingCounts[$0])) ratings)"
+      }.joined(separator: "; ")
+    }
+    return "The learned title biases bᵢ say which titles are rated above or below what the "
+      + "viewers' own averages predict, whatever their tastes. Among the titles that may be "
+      + "suggested, the highest: " + named(ranked.suffix(count).reversed()) + ". The lowest: "
+      + named(ranked.prefix(count)) + "."
+  }
+
+  /// Whether the top-N lists of all viewers are mostly the same few popular titles.
+  static func sameTitlesNote(
+    _ model: MatrixFactorization, candidates: [Int], data: RatingsDataset, top: Int,
+    source: DemoData
+  ) -> String {
+    let users = Array(0..<data.userCount)
+    var appearances = [Int](repeating: 0, count: data.itemCount)
+    var lists = 0
+    for (user, rated) in zip(users, data.itemsRated(by: users)) {
+      let picks = model.recommendations(
+        for: user, count: top, excluding: rated, among: candidates)
+      if !picks.isEmpty { lists += 1 }
+      for pick in picks { appearances[pick.item] += 1 }
+    }
+    let distinct = appearances.filter { $0 > 0 }.count
+    guard lists > 0,
+      let commonest = appearances.indices.max(by: {
+        (appearances[$0], $1) < (appearances[$1], $0)
+      })
+    else { return "No viewer has a title left to suggest." }
+    let share = Double(appearances[commonest]) / Double(lists)
+    let opening =
+      "Across all \(grouped(lists)) "
+      + (lists == 1 ? "viewer" : "viewers") + " with a title left to suggest, the top-\(top) "
+      + (lists == 1 ? "list uses" : "lists use") + " \(grouped(distinct)) different "
+      + (distinct == 1 ? "title" : "titles") + ", and \(source.titleWithGenre(commonest)) is in "
+      + "\(percent(share)) of them"
+    let poolShare = Double(distinct) / Double(max(candidates.count, 1))
+    // Where the commonest pick's bias ranks among the suggestible titles: does the bias put it
+    // on so many lists, or p·q?
+    let higher = candidates.filter { model.itemBiases[$0] > model.itemBiases[commonest] }.count
+    let biasRank = Double(higher) / Double(max(candidates.count, 1))
+    let why =
+      biasRank < 0.1
+      ? " Its bias bᵢ (\(signed(model.itemBiases[commonest]))) is among the highest tenth: a "
+        + "high bias lifts a title for everyone, so these lists say more about what is widely "
+        + "liked than about each viewer's taste."
+      : " Its bias bᵢ (\(signed(model.itemBiases[commonest]))) is not among the highest tenth, "
+        + "so it is p·q, the shared part of the viewers' tastes, that puts it on so many lists."
+    if share >= 0.9 {
+      return opening + ": nearly every viewer gets the same titles." + why
+    }
+    if share >= 0.25 || poolShare < 0.1 {
+      return opening + ". Of the \(grouped(candidates.count)) titles that may be suggested, "
+        + "the lists use \(percent(poolShare))"
+        + (poolShare < 0.1 ? ": most viewers get the same few titles." : ".") + why
+    }
+    return opening + ": the lists differ from viewer to viewer."
+  }
+
+  /// "+0.42" or "−0.37".
+  private static func signed(_ value: Double) -> String {
+    value >= 0 ? "+" + fixed(value, 2) : "−" + fixed(-value, 2)
+  }
+}
+
+/// The "Try next" list, fitted to the data in use and never repeating the run's own flags.
+enum TryNext {
+  static func suggestions(
+    onCatalogue: Bool, lambda: Double?, factors: Int, epochs: Int, top: Int, seed: UInt32
+  ) -> [String] {
+    var list: [String] = []
+    let lambdas: [Double] = (onCatalogue ? [0.5, 0.01] : [0.1, 0.5]).filter { $0 != lambda }
+    if !lambdas.isEmpty {
+      list.append(
+        lambdas.map { "--lambda \($0)" }.joined(separator: ", then ")
+          + (lambda == nil
+            ? ": λ fixed by hand instead of chosen on the validation set"
+            : ": another λ fixed by hand"))
+    }
+    let factorChoices = (onCatalogue ? [1, 12] : [10, 200]).filter { $0 != factors }
+    list.append(
+      factorChoices.map { "--factors \($0)" }.joined(separator: " or ")
+        + ": fewer or more hidden numbers per viewer and title")
+    if epochs != 5 {
+      list.append("--epochs 5: stop long before the errors settle")
+    }
+    if onCatalogue {
+      let parts = [top != 5 ? "--top 5" : nil, seed != 7 ? "--seed 7" : nil].compactMap { $0 }
+      if !parts.isEmpty {
+        list.append(
+          parts.joined(separator: " ") + ": "
+            + [
+              top != 5 ? "longer lists" : nil,
+              seed != 7 ? "another catalogue with other tastes" : nil,
+            ]
+            .compactMap { $0 }.joined(separator: ", and "))
+      }
+      list.append(
+        "--ratings ml-100k/u.data --titles ml-100k/u.item, built with swift run -c release: "
+          + "real MovieLens ratings (from grouplens.org)")
+    } else if seed != 7 {
+      list.append("--seed 7: another split of the same file and other starting factors")
+    }
+    list.append("swift run chapter-hash-tables: the full hash-table benchmark")
+    return list
   }
 }

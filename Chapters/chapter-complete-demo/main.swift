@@ -48,8 +48,8 @@ struct Settings: ChapterSettings {
         .explained(
           .positive,
           because: "λ = 0 is the MF-with-biases row already; chapter-regularization runs λ = 0"),
-        help: "λ, the regularization of the last model",
-        whenAbsent: "0.1; 0.02 with --ratings"),
+        help: "λ, the regularization of Bias-only and of the last model",
+        whenAbsent: "chosen on a validation split carved from the training ratings"),
       .double(
         "--test-fraction", \.testFraction, .closedRange(0.01...0.9),
         help: "share of ratings held out for testing"),
@@ -101,7 +101,6 @@ if split.train.isEmpty || split.test.isEmpty {
 let factors = settings.factors ?? (onCatalogue ? 5 : 100)
 let epochs = settings.epochs ?? (onCatalogue ? 100 : 20)
 let learningRate = settings.learningRate ?? (onCatalogue ? 0.02 : 0.005)
-let lambda = settings.lambda ?? (onCatalogue ? 0.1 : 0.02)
 let epochsText = epochs == 1 ? "1 epoch" : "\(epochs) epochs"
 
 var charts = ChartOutput(settings.common, command: info.command)
@@ -138,10 +137,109 @@ say.paragraph(
     + "matrix is empty: those are the cells the models below must fill.")
 say.pauseIfRequested(settings.common.pauses)
 
+let μ = split.train.reduce(0) { $0 + $1.value } / Double(split.train.count)
+
+/// One model of the comparison, by its per-epoch record. The parameters are not kept: on
+/// MovieLens 25M each model's P and Q take 177 MB, and only the last model is needed later.
+struct TrainedModel {
+  let name: String
+  let history: TrainingHistory
+
+  var score: ModelScore {
+    ModelScore(name: name, train: history.last!.train, test: history.last!.test!)
+  }
+}
+
+// On loaded data big enough to take a while, every epoch reports; timings never appear on the
+// catalogue, whose output stays the same from run to run.
+let reportsEpochs = !onCatalogue && split.train.count >= 50_000
+
+/// Trains one model from the shared seed on `ratings.train`, scoring `ratings.test` after every
+/// epoch, or ends the run if it diverges.
+func fit(
+  _ name: String, factors: Int, biases: Bool, λ: Double, on ratings: TrainTestSplit,
+  mean: Double, reports: Bool = false
+) -> (TrainingHistory, MatrixFactorization) {
+  var random = NumpyRandom(seed: seed)
+  var model = MatrixFactorization(
+    users: data.userCount, items: data.itemCount, factors: factors, initialisation: .normal,
+    usesBiases: biases, globalMean: mean, random: &random)
+  var trainer = SGDTrainer(
+    settings: .init(
+      learningRate: learningRate, biasLearningRate: learningRate, regularization: λ,
+      factorUpdate: .simultaneous, visitOrder: .shuffledEachEpoch(seed: seed)),
+    ratings: ratings.train)
+  let bar = ProgressBar(total: epochs, unit: "epochs")
+  let start = MonotonicClock.now()
+  do {
+    let history = try trainer.train(&model, epochs: epochs, test: ratings.test) { record in
+      bar.show(done: record.epoch, label: name)
+      guard reports else { return }
+      bar.clear()
+      let seconds = Double(MonotonicClock.now() - start) / 1e9
+      say.line(
+        "\(name), epoch \(record.epoch)/\(epochs): train RMSE \(fixed(record.train.rmse, 4)), "
+          + "test RMSE \(fixed(record.test!.rmse, 4)), \(fixed(seconds, 2)) s")
+    }
+    bar.clear()
+    return (history, model)
+  } catch {
+    bar.clear()
+    exitWithError(
+      .diverged(
+        error,
+        flags: RateFlags(
+          learningRate: "--learning-rate", biasLearningRate: "--learning-rate",
+          regularization: "--lambda"), run: name),
+      command: info.command)
+  }
+}
+
+/// One model of the comparison on the test split.
+func train(_ name: String, factors: Int, biases: Bool, λ: Double)
+  -> (TrainedModel, MatrixFactorization)
+{
+  let (history, model) = fit(
+    name, factors: factors, biases: biases, λ: λ, on: split, mean: μ, reports: reportsEpochs)
+  return (TrainedModel(name: name, history: history), model)
+}
+
+// MARK: - Choosing λ without the test set
+
+say.heading("Choosing λ without looking at the hidden ratings")
+let lambda: Double
+if let chosen = settings.lambda {
+  lambda = chosen
+  say.paragraph(
+    "λ = \(chosen) comes from --lambda, so nothing is chosen here. Without the flag, the demo "
+      + "tries a few values of λ on a validation set carved from the training ratings.")
+} else {
+  let tuning = ValidationChoice.split(split.train, seed: seed)
+  if let tuning {
+    let tuningMean = tuning.train.reduce(0) { $0 + $1.value } / Double(tuning.train.count)
+    let tried = ValidationChoice.lambdaGrid(onCatalogue: onCatalogue).map { λ in
+      let (history, _) = fit(
+        "Validating λ = \(λ)", factors: factors, biases: true, λ: λ, on: tuning,
+        mean: tuningMean)
+      return (λ: λ, rmse: history.last!.test!.rmse)
+    }
+    let choice = ValidationChoice(tried: tried)
+    lambda = choice.chosen
+    say.paragraph(ValidationChoice.explanation(trainCount: split.train.count, tuning: tuning))
+    say.table(choice.table)
+    say.paragraph(choice.verdict)
+  } else {
+    lambda = ValidationChoice.fallbackLambda(onCatalogue: onCatalogue)
+    say.paragraph(
+      "The \(grouped(split.train.count)) training ratings are too few to set a validation "
+        + "set aside, so λ = \(lambda), the usual value, is used untested.")
+  }
+}
+say.pauseIfRequested(settings.common.pauses)
+
 // MARK: - Every model on ratings it has not seen
 
 say.heading("Every model on ratings it has not seen")
-let μ = split.train.reduce(0) { $0 + $1.value } / Double(split.train.count)
 say.paragraph(
   "A model is only as good as its guesses for ratings it never saw. So "
     + "\(grouped(split.test.count)) ratings (\(percent(settings.testFraction, decimals: 0)), "
@@ -159,60 +257,6 @@ say.bullets([
     + "chapter-regularization.",
 ])
 
-/// One model of the comparison, by its per-epoch record. The parameters are not kept: on
-/// MovieLens 25M each model's P and Q take 177 MB, and only the last model is needed later.
-struct TrainedModel {
-  let name: String
-  let history: TrainingHistory
-
-  var score: ModelScore {
-    ModelScore(name: name, train: history.last!.train, test: history.last!.test!)
-  }
-}
-
-// On loaded data big enough to take a while, every epoch reports; timings never appear on the
-// catalogue, whose output stays the same from run to run.
-let reportsEpochs = !onCatalogue && split.train.count >= 50_000
-
-/// Trains one model of the comparison from the shared seed, or ends the run if it diverges.
-func train(_ name: String, factors: Int, biases: Bool, λ: Double)
-  -> (TrainedModel, MatrixFactorization)
-{
-  var random = NumpyRandom(seed: seed)
-  var model = MatrixFactorization(
-    users: data.userCount, items: data.itemCount, factors: factors, initialisation: .normal,
-    usesBiases: biases, globalMean: μ, random: &random)
-  var trainer = SGDTrainer(
-    settings: .init(
-      learningRate: learningRate, biasLearningRate: learningRate, regularization: λ,
-      factorUpdate: .simultaneous, visitOrder: .shuffledEachEpoch(seed: seed)),
-    ratings: split.train)
-  let bar = ProgressBar(total: epochs, unit: "epochs")
-  let start = MonotonicClock.now()
-  do {
-    let history = try trainer.train(&model, epochs: epochs, test: split.test) { record in
-      bar.show(done: record.epoch, label: name)
-      guard reportsEpochs else { return }
-      bar.clear()
-      let seconds = Double(MonotonicClock.now() - start) / 1e9
-      say.line(
-        "\(name), epoch \(record.epoch)/\(epochs): train RMSE \(fixed(record.train.rmse, 4)), "
-          + "test RMSE \(fixed(record.test!.rmse, 4)), \(fixed(seconds, 2)) s")
-    }
-    bar.clear()
-    return (TrainedModel(name: name, history: history), model)
-  } catch {
-    bar.clear()
-    exitWithError(
-      .diverged(
-        error,
-        flags: RateFlags(
-          learningRate: "--learning-rate", biasLearningRate: "--learning-rate",
-          regularization: "--lambda"), run: name),
-      command: info.command)
-  }
-}
-
 let globalMean = ModelScore(
   name: "Global mean", train: ErrorMetrics(ratings: split.train) { _ in μ },
   test: ErrorMetrics(ratings: split.test) { _ in μ })
@@ -224,24 +268,7 @@ let models = [biasOnly, basic, withBiases, withλ]
 let scores = [globalMean] + models.map(\.score)
 if reportsEpochs { say.blank() }
 say.table(ModelScore.table(scores))
-let best = scores.min { $0.test.rmse < $1.test.rmse }!
-let tightest = scores.min { $0.train.rmse < $1.train.rmse }!
-if best.name == globalMean.name {
-  say.paragraph(
-    "No model beats always guessing μ on the hidden ratings (test RMSE "
-      + "\(fixed(globalMean.test.rmse, 3))): these ratings hold no pattern the models found in "
-      + "\(epochsText). \(tightest.name) fits its training ratings closest (RMSE "
-      + "\(fixed(tightest.train.rmse, 3))), which is memory, not learning.")
-} else {
-  say.paragraph(
-    "\(best.name) guesses the hidden ratings best (test RMSE \(fixed(best.test.rmse, 3)), "
-      + "against \(fixed(globalMean.test.rmse, 3)) for always guessing μ)"
-      + (tightest.name == best.name
-        ? ", and it also fits its training ratings closest."
-        : "; \(tightest.name) fits its training ratings closest (RMSE "
-          + "\(fixed(tightest.train.rmse, 3))) yet misses the hidden ones by "
-          + "\(fixed(tightest.test.rmse, 3)): fitting what was seen is not the same as learning."))
-}
+say.paragraph(Tables.comparisonVerdict(scores))
 if !onCatalogue {
   say.paragraph("Training speed (\(BuildConfiguration.current) build, one core, SGD steps only):")
   say.table(Tables.speed(models.map { ($0.name, $0.history) }, ratingCount: split.train.count))
@@ -259,14 +286,9 @@ say.table(Tables.curves(models.map { ($0.name, $0.history) }, epochs: epochs))
 let unregularized = withBiases.history
 let regularized = withλ.history
 say.paragraph(
-  "Without λ, MF with biases did best on the hidden ratings after epoch "
-    + "\(unregularized.bestTestEpoch!.epoch) (\(fixed(unregularized.bestTestEpoch!.test!.rmse, 3))) "
-    + "and ended at \(fixed(unregularized.last!.test!.rmse, 3)); with λ its best came after epoch "
-    + "\(regularized.bestTestEpoch!.epoch) of \(epochs) "
-    + "(\(fixed(regularized.bestTestEpoch!.test!.rmse, 3))). "
-    + (unregularized.last!.test!.rmse > unregularized.bestTestEpoch!.test!.rmse + 0.005
-      ? "The rising curve without λ is the model memorising its training ratings."
-      : "Here the curve without λ hardly rises: these settings leave little room to memorise."))
+  Tables.curveVerdict(
+    unregularized: withBiases.history, regularized: withλ.history, lambda: lambda,
+    epochs: epochs))
 charts.write(
   Figures.learningCurve(
     models.map { ($0.name, $0.history) }, globalMeanRMSE: globalMean.test.rmse),
@@ -283,7 +305,8 @@ let sliceP = final.P.submatrix(rows: slice.users, columns: 0..<shownFactors)
 let sliceQᵀ = final.Q.submatrix(rows: slice.items, columns: 0..<shownFactors).transposed
 let slicePredictions = final.predictions(users: slice.users, items: slice.items)
 say.paragraph(
-  "The regularized model keeps \(final.factorCount) numbers per viewer and per title. For "
+  "The regularized model keeps \(final.factorCount) "
+    + (final.factorCount == 1 ? "number" : "numbers") + " per viewer and per title. For "
     + "\(slice.users.count) viewers and \(slice.items.count) titles, here are the known ratings R "
     + "(· where there is none), the viewers' rows of P, the titles' columns of Qᵀ"
     + (shownFactors < final.factorCount
@@ -301,9 +324,13 @@ say.table(RatingTables.grid(lettered))
 say.matrix(sliceP, label: "P, these viewers:")
 say.matrix(sliceQᵀ, label: "Qᵀ, these titles (columns \(letters.first!) to \(letters.last!)):")
 say.table(RatingTables.predictions(slicePredictions, beside: lettered))
+if let warning = Tables.outOfScaleWarning(slicePredictions, scale: data.scale) {
+  say.paragraph(warning)
+}
 let sliceFit = ErrorMetrics(ratings: sliceData.ratings) { slicePredictions[$0.user, $0.item] }
 say.paragraph(
-  "On the \(sliceData.ratings.count) known cells shown, the predictions are off by "
+  "On the \(sliceData.ratings.count) known "
+    + (sliceData.ratings.count == 1 ? "cell" : "cells") + " shown, the predictions are off by "
     + "\(fixed(sliceFit.mae, 2)) stars on average; every empty cell now has a guess, which is "
     + "all a recommender needs.")
 charts.write(
@@ -369,22 +396,27 @@ for (viewer, rated) in zip(viewers, data.itemsRated(by: viewers)) {
   say.line(
     "Because \(name) watched \(source.titleWithGenre(watched.item)), "
       + "\(fixed(watched.value, watched.value.rounded() == watched.value ? 0 : 1)) stars:")
-  say.bullets(
-    final.titlesSimilar(
-      to: watched.item, count: settings.top, excluding: rated, among: candidates
-    ).map { "\(source.titleWithGenre($0.item)), cosine \(fixed($0.cosine, 2))" })
+  let similar = final.titlesSimilar(
+    to: watched.item, count: settings.top, excluding: rated, among: candidates)
+  say.bullets(similar.map { "\(source.titleWithGenre($0.item)), cosine \(fixed($0.cosine, 2))" })
+  if let closest = similar.first?.cosine, closest < FileReadings.weakCosine {
+    say.paragraph(FileReadings.weakNeighbours(closest: closest, factors: final.factorCount))
+  }
+}
+if !onCatalogue {
+  say.paragraph(
+    FileReadings.biasExtremes(final, candidates: candidates, source: source, statistics: statistics)
+  )
+  say.paragraph(
+    FileReadings.sameTitlesNote(
+      final, candidates: candidates, data: data, top: settings.top, source: source))
 }
 if let catalogue = source.catalogue {
   let picks = FavouriteGenreCheck(catalogue: catalogue, model: final, count: settings.top)
   let neighbours = SameGenreCheck(catalogue: catalogue, model: final, count: settings.top)
   say.paragraph(
     "The catalogue knows what every viewer secretly likes best, so the picks can be checked. "
-      + "Across all \(picks.viewerCount) viewers, \(percent(picks.favouriteShare)) of the "
-      + "top-\(settings.top) picks fall in the viewer's hidden favourite genre, where picking "
-      + "unrated titles at random would give \(percent(picks.chanceShare)). And "
-      + "\(percent(neighbours.sameGenreShare)) of the titles found most similar to a title share "
-      + "its genre, against \(percent(neighbours.chanceShare)) by chance: the model was never "
-      + "told a single genre.")
+      + Tables.genreVerdicts(picks: picks, neighbours: neighbours, top: settings.top))
 }
 
 // MARK: - Charts
@@ -394,11 +426,7 @@ charts.writeAll(reportingTo: say)
 // MARK: - What to try next
 
 say.heading("Try next")
-say.bullets([
-  "--lambda 0.5, then --lambda 0.01: too strong and too weak a pull towards zero",
-  "--factors 1 or --factors 20: fewer or more hidden numbers per viewer and title",
-  "--top 5 --seed 7: longer lists, and another catalogue with other tastes",
-  "--ratings ml-100k/u.data --titles ml-100k/u.item, built with swift run -c release: real "
-    + "MovieLens ratings (from grouplens.org)",
-  "swift run chapter-hash-tables: the full hash-table benchmark",
-])
+say.bullets(
+  TryNext.suggestions(
+    onCatalogue: onCatalogue, lambda: settings.lambda, factors: factors, epochs: epochs,
+    top: settings.top, seed: seed))

@@ -71,6 +71,126 @@ struct CompleteDemoChapterTests {
     #expect(Double(match.1)! > 2 * Double(match.2)!)
   }
 
+  // MARK: Flag sweep
+
+  /// The flags a reader is invited to try: each "Try next" suggestion on the catalogue and the
+  /// workshop's `--quick --no-charts`, plus a few more; all quick, none with k ≥ 16 (slow in
+  /// debug).
+  static let sweep: [[String]] = [
+    [], ["--lambda", "0.5"], ["--lambda", "0.01"], ["--factors", "1"], ["--factors", "12"],
+    ["--epochs", "5"], ["--top", "5", "--seed", "7"], ["--test-fraction", "0.5", "--top", "1"],
+    // The workshop's MovieLens runs, on a small synthetic file instead (tests cannot use
+    // MovieLens): NOISE stands for its path.
+    ["--ratings", "NOISE", "--lambda", "0.1", "--factors", "10"],
+    ["--ratings", "NOISE", "--lambda", "0.5", "--factors", "10"],
+  ]
+
+  /// 60 viewers and 30 titles: everyone gives titles 1 and 2 five stars, a third of the other
+  /// cells hold noise. Written once per test process.
+  static let noiseFile: String = {
+    var lines: [String] = []
+    var state: UInt64 = 12_345
+    for user in 1...60 {
+      for item in 1...30 {
+        state = (state &* 1_103_515_245 &+ 12_345) % (1 << 31)
+        if item <= 2 {
+          lines.append("\(user),\(item),5")
+        } else if (state >> 8) % 3 == 0 {
+          lines.append("\(user),\(item),\(1 + (state >> 16) % 5)")
+        }
+      }
+    }
+    let path = ChapterRun.temporaryDirectory().appendingPathComponent("noise.csv").path
+    _ = FileManager.default.createFile(
+      atPath: path, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
+    return path
+  }()
+
+  /// Numbers of a `--flag value` pair, for the "Try next" check.
+  static func flagPairs(_ text: String) -> Set<String> {
+    Set(text.matches(of: #/--[a-z-]+ [^\s,:]+/#).map { String($0.output) })
+  }
+
+  @Test(
+    "any flags: the named best has the lowest test RMSE, verdicts follow the printed numbers",
+    arguments: sweep)
+  func flagSweep(flags: [String]) async throws {
+    let arguments = ["--quick", "--no-charts"] + flags.map { $0 == "NOISE" ? Self.noiseFile : $0 }
+    let onCatalogue = !flags.contains("--ratings")
+    let run = try await ChapterRun.shared(Self.command, arguments)
+    #expect(run.status == 0)
+    #expect(run.standardError.isEmpty)
+    let output = run.standardOutput
+    let flat = output.replacingOccurrences(of: "\n", with: " ")
+
+    // No NaN or infinity printed.
+    #expect(output.firstMatch(of: #/(?i)\b(nan|inf|infinity)\b/#) == nil)
+
+    // The model named best has the lowest test RMSE in the printed table.
+    let table = Self.section("Every model on ratings it has not seen", of: output)
+    var testRMSE: [String: Double] = [:]
+    for line in table.split(separator: "\n") {
+      if let row = line.firstMatch(
+        of: #/^(\S.*?)\s+(\d+\.\d+)\s+(\d+\.\d+)\s+(\d+\.\d+)\s+(\d+\.\d+)$/#)
+      {
+        testRMSE[String(row.1)] = Double(row.5)!
+      }
+    }
+    #expect(testRMSE.count == 5, "\(arguments): \(testRMSE)")
+    let lowest = testRMSE.values.min()!
+    let verdict = table.replacingOccurrences(of: "\n", with: " ")
+    if let named = verdict.firstMatch(
+      of:
+        #/(Global mean|Bias-only|Basic MF|MF with biases and λ|MF with biases) guesses the hidden ratings best \(test RMSE (\d\.\d+)/#
+    ) {
+      #expect(testRMSE[String(named.1)] == lowest, "\(arguments): \(named.1) named best")
+      #expect(Double(named.2) == lowest)
+    }
+
+    // Predictions outside the 1–5 scale come with a warning.
+    let slice = Self.section("R ≈ P × Qᵀ, up close", of: output)
+    let predictionTable =
+      (slice.components(separatedBy: "User / Movie").last ?? "").components(separatedBy: "\n\n")
+      .first ?? ""
+    let outside = predictionTable.matches(of: #/(-?\d+\.\d\d)/#).contains {
+      !(1.0...5.0).contains(Double($0.output.1)!)
+    }
+    if outside { #expect(slice.contains("outside the 1–5 scale"), "\(arguments)") }
+
+    // "better than chance" and "never told a single genre" only when the numbers say so.
+    guard onCatalogue else {
+      #expect(!tryNextText(output).contains("--ratings"))
+      return checkTryNext(output, arguments: arguments)
+    }
+    let picks = try #require(
+      flat.firstMatch(
+        of:
+          #/(\d+\.\d)% of the top-\d+ picks fall in the viewer's hidden favourite genre, where picking unrated titles at random would give (\d+\.\d)%: (better than chance)?/#
+      ))
+    if picks.3 != nil { #expect(Double(picks.1)! > Double(picks.2)!, "\(arguments)") }
+    let same = try #require(
+      flat.firstMatch(
+        of:
+          #/(\d+\.\d)% of the titles found most similar to a title share its genre, against (\d+\.\d)% by chance: (the model was never told a single genre)?/#
+      ))
+    if same.3 != nil { #expect(Double(same.1)! > Double(same.2)!, "\(arguments)") }
+
+    checkTryNext(output, arguments: arguments)
+  }
+
+  func tryNextText(_ output: String) -> String {
+    Self.section("Try next", of: output + "\n\n\n")
+  }
+
+  /// No "Try next" suggestion repeats the run's own flags.
+  func checkTryNext(_ output: String, arguments: [String]) {
+    let own = Self.flagPairs(arguments.joined(separator: " "))
+    for suggestion in tryNextText(output).components(separatedBy: "• ").dropFirst() {
+      let pairs = Self.flagPairs(suggestion.replacingOccurrences(of: "\n  ", with: " "))
+      #expect(pairs.isDisjoint(with: own), "\(arguments): suggests \(suggestion)")
+    }
+  }
+
   // MARK: Real data
 
   /// A MovieLens 100k-format u.data and u.item written from a synthetic catalogue: enough
@@ -120,6 +240,28 @@ struct CompleteDemoChapterTests {
           !rated.contains(title), "User \(viewer + 1) was recommended \(title), rated already")
       }
     }
+  }
+
+  @Test("file mode: bias extremes, weak neighbours warned, shared picks noted, Try next fits files")
+  func fileModeReadings() async throws {
+    // Nothing to learn beyond the biases, so neighbours are weakly similar.
+    let path = Self.noiseFile
+    let run = try ChapterRun.fresh(
+      Self.command,
+      ["--ratings", path, "--factors", "10", "--epochs", "5", "--quick", "--no-charts"])
+    #expect(run.status == 0)
+    #expect(run.standardError.isEmpty)
+    let text = run.standardOutput.replacingOccurrences(of: "\n", with: " ")
+    #expect(text.contains("Validation RMSE"))
+    #expect(text.contains("Among the titles that may be suggested, the highest: Movie"))
+    #expect(text.contains(". The lowest: Movie"))
+    #expect(text.contains("Warning: these neighbours are only weakly similar"))
+    #expect(text.contains("Across all 60 viewers with a title left to suggest, the top-3 lists"))
+    let tryNext = Self.section("Try next", of: run.standardOutput + "\n\n\n")
+    #expect(!tryNext.contains("--ratings"))
+    #expect(!tryNext.contains("catalogue"))
+    #expect(tryNext.contains("--seed 7: another split of the same file"))
+    #expect(!tryNext.contains("--factors 10 "))
   }
 
   @Test(

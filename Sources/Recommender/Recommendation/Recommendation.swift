@@ -25,6 +25,7 @@ extension MatrixFactorization {
   public func recommendations(
     for user: Int, count: Int, excluding rated: Set<Int>, among candidates: [Int]? = nil
   ) -> [Recommendation] {
+    // snippet: top-n
     let pool = (candidates ?? Array(0..<Q.rows)).filter { !rated.contains($0) }
     return withPredictor { predict in
       let scores = pool.map { predict(user, $0) }
@@ -32,6 +33,7 @@ extension MatrixFactorization {
         Recommendation(item: pool[$0], predictedRating: scores[$0])
       }
     }
+    // end snippet
   }
 }
 
