@@ -77,10 +77,11 @@ struct FlagLimitTests {
       command: "chapter-complete-demo",
       arguments: ["--factors", "300", "--epochs", "1", "--quick", "--seed", "4294967295"]),
     .init(
-      command: "chapter-complete-demo", arguments: ["--epochs", "500", "--factors", "1", "--quick"]),
-    .init(
       command: "chapter-complete-demo",
-      arguments: ["--test-fraction", "0.9", "--top", "50", "--quick"]),
+      arguments: [
+        "--epochs", "500", "--factors", "1", "--test-fraction", "0.9", "--top", "50", "--quick",
+      ]),
+
   ]
 
   @Test(

@@ -30,7 +30,7 @@ struct HashTablesChapterTests {
 
   @Test("--quick: exit 0, the scaling table's headers and a row per size and structure")
   func scalingTable() async throws {
-    let run = try await ChapterRun.shared("chapter-hash-tables", ["--quick", "--no-charts"])
+    let run = try await ChapterRun.shared("chapter-hash-tables", ["--quick"])
     #expect(run.status == 0, "stderr: \(run.standardError)")
     let output = lines(run)
     let header = output.first { $0.contains("Structure") && $0.contains("Median ns") }
@@ -45,7 +45,7 @@ struct HashTablesChapterTests {
 
   @Test("--quick: the constant-hash table, the projection beside the README, the serving table")
   func laterSections() async throws {
-    let run = try await ChapterRun.shared("chapter-hash-tables", ["--quick", "--no-charts"])
+    let run = try await ChapterRun.shared("chapter-hash-tables", ["--quick"])
     let output = lines(run)
     let collisionHeader = output.first { $0.contains("Set with constant hash") }
     #expect(collisionHeader?.contains("Slower by") == true)
@@ -111,7 +111,7 @@ struct HashTablesChapterTests {
   /// Quick runs a reader is invited to try: the default, "Try next"'s --seed 7 and --max-size
   /// 100000 (capped by --quick). The first two are shared with the tests above.
   static let sweepGrid: [[String]] = [
-    ["--quick", "--no-charts"],
+    ["--quick"],
     ["--quick", "--seed", "7", "--no-charts"],
     ["--quick", "--max-size", "100000", "--no-charts"],
   ]
