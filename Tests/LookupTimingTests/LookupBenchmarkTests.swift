@@ -38,7 +38,12 @@ struct LookupBenchmarkTests {
       let workload = benchmark.workload(size: row.size)
       #expect(row.lookups == row.lookupsPerSample * BenchmarkBudget.quick.sampleCount)
       #expect(row.hits == workload.expectedHits(forLookups: row.lookups))
-      #expect(row.hits < row.lookups)
+      // How many lookups a sample holds depends on the machine's speed (calibration), so a
+      // short run may stop before its first absent key; once every key was looked up, some
+      // must have missed.
+      if row.lookups >= workload.keys.count, workload.absentKeyCount > 0 {
+        #expect(row.hits < row.lookups)
+      }
     }
   }
 
