@@ -154,3 +154,12 @@ enum Figures {
     ).svg()
   }
 }
+
+extension Figures {
+  /// ``factorization(_:P:Qᵀ:predictions:factorCount:)`` for the slice the chapter prints.
+  static func factorization(_ slice: FactorSlice, factorCount: Int) -> String {
+    factorization(
+      slice.data, P: slice.P, Qᵀ: slice.Qᵀ, predictions: slice.predictions,
+      factorCount: factorCount)
+  }
+}

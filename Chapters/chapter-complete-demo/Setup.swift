@@ -1,4 +1,5 @@
 import ChapterKit
+import LookupTiming
 import Recommender
 
 /// The data the complete demo runs on: its built-in ``DemoCatalogue``, or ratings loaded from
@@ -174,5 +175,260 @@ struct ValidationChoice {
     return "λ = \(best.λ) had the lowest validation RMSE (\(fixed(best.rmse, 3))), but \(others) "
       + (close.count == 1 ? "is" : "are") + " within \(Self.margin): a difference too small "
       + "to call, so λ = \(best.λ) is used below as one of equals."
+  }
+}
+
+/// One model of the comparison, by its per-epoch record. The parameters are not kept: on
+/// MovieLens 25M each model's P and Q take 177 MB, and only the last model is needed later.
+struct TrainedModel {
+  let name: String
+  let history: TrainingHistory
+
+  var score: ModelScore {
+    ModelScore(name: name, train: history.last!.train, test: history.last!.test!)
+  }
+}
+
+/// How every model of the demo learns: the same SGD, seed, epochs and step, so the models differ
+/// only in what they are asked to learn.
+struct DemoTraining: Sendable {
+  /// Viewers and titles of the dataset, the sizes of P and Q.
+  let userCount: Int
+  let itemCount: Int
+  /// Passes over the training ratings.
+  let epochs: Int
+  /// γ, the step for factors and biases alike.
+  let learningRate: Double
+  /// Seeds the starting factors and every epoch's shuffle.
+  let seed: UInt32
+  /// The chapter's command, for the message when a model diverges.
+  let command: String
+
+  /// Trains one model from the shared seed on `ratings.train`, scoring `ratings.test` after
+  /// every epoch, or ends the run if it diverges.
+  ///
+  /// - Parameters:
+  ///   - name: the model's name, on the progress bar and in the per-epoch lines.
+  ///   - factors: hidden factors k; 0 for a model of biases alone.
+  ///   - biases: whether the model learns μ + bᵤ + bᵢ besides p·q.
+  ///   - λ: the regularization.
+  ///   - ratings: the ratings to learn from and to score.
+  ///   - mean: μ, the average of `ratings.train`.
+  ///   - say: where every epoch reports its RMSEs and time so far, or nil for no reports.
+  func fit(
+    _ name: String, factors: Int, biases: Bool, λ: Double, on ratings: TrainTestSplit,
+    mean: Double, reportingTo say: Narrator? = nil
+  ) -> (TrainingHistory, MatrixFactorization) {
+    var random = NumpyRandom(seed: seed)
+    var model = MatrixFactorization(
+      users: userCount, items: itemCount, factors: factors, initialisation: .normal,
+      usesBiases: biases, globalMean: mean, random: &random)
+    var trainer = SGDTrainer(
+      settings: .init(
+        learningRate: learningRate, biasLearningRate: learningRate, regularization: λ,
+        factorUpdate: .simultaneous, visitOrder: .shuffledEachEpoch(seed: seed)),
+      ratings: ratings.train)
+    let bar = ProgressBar(total: epochs, unit: "epochs")
+    let start = MonotonicClock.now()
+    do {
+      let history = try trainer.train(&model, epochs: epochs, test: ratings.test) { record in
+        bar.show(done: record.epoch, label: name)
+        guard let say else { return }
+        bar.clear()
+        let seconds = Double(MonotonicClock.now() - start) / 1e9
+        say.line(
+          "\(name), epoch \(record.epoch)/\(epochs): train RMSE \(fixed(record.train.rmse, 4)), "
+            + "test RMSE \(fixed(record.test!.rmse, 4)), \(fixed(seconds, 2)) s")
+      }
+      bar.clear()
+      return (history, model)
+    } catch {
+      bar.clear()
+      exitWithError(
+        .diverged(
+          error,
+          flags: RateFlags(
+            learningRate: "--learning-rate", biasLearningRate: "--learning-rate",
+            regularization: "--lambda"), run: name),
+        command: command)
+    }
+  }
+
+  /// One model of the comparison, trained on `split` by ``fit(_:factors:biases:λ:on:mean:reportingTo:)``,
+  /// with its record and its parameters.
+  func model(
+    _ name: String, factors: Int, biases: Bool, λ: Double, on split: TrainTestSplit,
+    mean: Double, reportingTo say: Narrator?
+  ) -> (TrainedModel, MatrixFactorization) {
+    let (history, model) = fit(
+      name, factors: factors, biases: biases, λ: λ, on: split, mean: mean, reportingTo: say)
+    return (TrainedModel(name: name, history: history), model)
+  }
+}
+
+extension DemoTraining {
+  /// The training of every model on `data`: its viewers and titles size P and Q.
+  init(data: RatingsDataset, epochs: Int, learningRate: Double, seed: UInt32, command: String) {
+    self.init(
+      userCount: data.userCount, itemCount: data.itemCount, epochs: epochs,
+      learningRate: learningRate, seed: seed, command: command)
+  }
+}
+
+extension ValidationChoice {
+  /// Tries every λ of ``lambdaGrid(onCatalogue:)`` on MF with biases, learning from
+  /// `tuning.train` and scoring `tuning.test`, the validation ratings.
+  ///
+  /// - Parameters:
+  ///   - tuning: the training ratings split by ``split(_:seed:)``.
+  ///   - factors: hidden factors k of the model tried.
+  ///   - onCatalogue: whether the data is the demo catalogue, which picks the grid.
+  ///   - training: how the model learns.
+  init(tuning: TrainTestSplit, factors: Int, onCatalogue: Bool, training: DemoTraining) {
+    let tuningMean = tuning.train.reduce(0) { $0 + $1.value } / Double(tuning.train.count)
+    let tried = Self.lambdaGrid(onCatalogue: onCatalogue).map { λ in
+      let (history, _) = training.fit(
+        "Validating λ = \(λ)", factors: factors, biases: true, λ: λ, on: tuning,
+        mean: tuningMean)
+      return (λ: λ, rmse: history.last!.test!.rmse)
+    }
+    self.init(tried: tried)
+  }
+}
+
+extension DemoData {
+  /// The data a run asked for: the ratings file at `ratingsPath`, or the catalogue generated
+  /// from `seed` when there is none. A file that cannot be read ends the run with its problem.
+  ///
+  /// - Parameters:
+  ///   - ratingsPath: the `--ratings` file, or nil for the catalogue.
+  ///   - titlesPath: the `--titles` file, or nil.
+  ///   - format: the `--format` of the ratings file, or nil to detect it.
+  ///   - seed: the catalogue's seed.
+  ///   - command: the chapter's command, for the error message.
+  static func loadOrExit(
+    ratingsPath: String?, titlesPath: String?, format: RatingsFileFormat?, seed: UInt32,
+    command: String
+  ) -> DemoData {
+    guard let ratingsPath else { return DemoData(catalogueSeed: seed) }
+    do {
+      return try DemoData(ratingsPath: ratingsPath, titlesPath: titlesPath, format: format)
+    } catch {
+      exitWithError(.dataError(error.description), command: command)
+    }
+  }
+
+  /// The ratings split into training and test ratings, seeded; ends the run when either part
+  /// would be empty.
+  ///
+  /// - Parameters:
+  ///   - testFraction: the share of ratings held out for testing.
+  ///   - seed: picks the held-out ratings.
+  ///   - ratingsPath: the `--ratings` file, or nil for the catalogue, for the error message.
+  ///   - command: the chapter's command, for the error message.
+  func splitOrExit(testFraction: Double, seed: UInt32, ratingsPath: String?, command: String)
+    -> TrainTestSplit
+  {
+    let split = TrainTestSplit(dataset.ratings, testFraction: testFraction, seed: seed)
+    if split.train.isEmpty || split.test.isEmpty {
+      let count = dataset.ratings.count
+      exitWithError(
+        .dataError(
+          "\(ratingsPath ?? "the data") has only \(grouped(count)) "
+            + (count == 1 ? "rating" : "ratings") + ", too few to hold "
+            + "\(percent(testFraction, decimals: 0)) out for testing and learn from the rest"),
+        command: command)
+    }
+    return split
+  }
+}
+
+/// A few viewers and titles of the trained model, small enough to print and draw: their known
+/// ratings, their rows of P and columns of Qᵀ, and the predictions.
+struct FactorSlice {
+  /// The viewers and titles shown, from ``DemoData/readableSlice(statistics:)``.
+  let users: [Int]
+  let items: [Int]
+  /// The known ratings of these viewers for these titles.
+  let data: RatingsDataset
+  /// The same ratings with the titles named A, B, C, … so the tables stay within 80 columns.
+  let lettered: RatingsDataset
+  /// The column letters, in the order of `items`.
+  let letters: [String]
+  /// The label above Qᵀ, naming its first and last column.
+  var qᵀLabel: String { "Qᵀ, these titles (columns \(letters.first!) to \(letters.last!)):" }
+  /// How many factors P and Qᵀ show: at most the first 5.
+  let shownFactors: Int
+  /// The viewers' rows of P and the titles' columns of Qᵀ, in the shown factors.
+  let P: Matrix
+  let Qᵀ: Matrix
+  /// μ + bᵤ + bᵢ + p·q for every viewer and title shown.
+  let predictions: Matrix
+
+  init(model: MatrixFactorization, source: DemoData, statistics: DatasetStatistics) {
+    (users, items) = source.readableSlice(statistics: statistics)
+    data = source.dataset.slice(users: users, items: items)
+    shownFactors = min(model.factorCount, 5)
+    P = model.P.submatrix(rows: users, columns: 0..<shownFactors)
+    Qᵀ = model.Q.submatrix(rows: items, columns: 0..<shownFactors).transposed
+    predictions = model.predictions(users: users, items: items)
+    letters = items.indices.map { String(UnicodeScalar(UInt8(65 + $0))) }
+    var lettered = data
+    lettered.itemNames = letters
+    self.lettered = lettered
+  }
+
+  /// How far the predictions are from the known ratings shown.
+  var fit: ErrorMetrics { ErrorMetrics(ratings: data.ratings) { predictions[$0.user, $0.item] } }
+}
+
+/// What the demo recommends to one viewer: the unrated titles predicted highest and, when there
+/// are any, the titles closest to the one the viewer rated highest.
+struct ViewerPicks {
+  let viewer: Int
+  /// The titles the viewer has not rated that the model predicts highest, best first.
+  let picks: [Recommendation]
+  /// The viewer's highest-rated title among the candidates, nil when there is none or no picks.
+  let watched: Rating?
+  /// The titles whose factor vectors point most nearly the way `watched`'s does.
+  let similar: [SimilarTitle]
+
+  /// The picks for each of ``DemoData/viewersToRecommendFor``, in order.
+  ///
+  /// - Parameters:
+  ///   - model: the trained model.
+  ///   - source: the data, for the viewers and their ratings.
+  ///   - candidates: the titles that may be suggested.
+  ///   - count: how many titles each list holds at most.
+  static func all(
+    model: MatrixFactorization, source: DemoData, candidates: [Int], count: Int
+  ) -> [ViewerPicks] {
+    let viewers = source.viewersToRecommendFor
+    return zip(viewers, source.dataset.itemsRated(by: viewers)).map { viewer, rated in
+      let picks = model.recommendations(
+        for: viewer, count: count, excluding: rated, among: candidates)
+      guard let watched = source.favouriteRated(by: viewer, among: candidates), !picks.isEmpty
+      else { return ViewerPicks(viewer: viewer, picks: picks, watched: nil, similar: []) }
+      let similar = model.titlesSimilar(
+        to: watched.item, count: count, excluding: rated, among: candidates)
+      return ViewerPicks(viewer: viewer, picks: picks, watched: watched, similar: similar)
+    }
+  }
+}
+
+extension LookupBenchmark {
+  /// The hash-table sidebar's benchmark: the shared quick one with `--quick`, else three sizes
+  /// up to 100,000 keys on a quick budget.
+  static func demo(quick: Bool) -> LookupBenchmark {
+    quick ? .quick : LookupBenchmark(budget: .quick, sizes: [1_000, 10_000, 100_000])
+  }
+}
+
+extension ModelScore {
+  /// The baseline: every rating guessed as μ, the average training rating.
+  static func globalMean(_ μ: Double, on split: TrainTestSplit) -> ModelScore {
+    ModelScore(
+      name: "Global mean", train: ErrorMetrics(ratings: split.train) { _ in μ },
+      test: ErrorMetrics(ratings: split.test) { _ in μ })
   }
 }

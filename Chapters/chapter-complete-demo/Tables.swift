@@ -354,3 +354,221 @@ enum TryNext {
     return list
   }
 }
+
+/// The sentences that introduce and read the demo's steps.
+extension Tables {
+  /// What the catalogue holds: the blog's viewers and movies, and the hidden tastes behind the
+  /// rest.
+  static func catalogueIntroduction(
+    _ catalogue: DemoCatalogue, data: RatingsDataset, seed: UInt32
+  ) -> String {
+    let blogTitles = BlogSamples.listing.itemCount
+    return "The blog's five viewers keep their 20 ratings of its four movies, and join "
+      + "\(data.userCount - 5) more viewers and \(data.itemCount - blogTitles) more titles in "
+      + "\(DemoCatalogue.genres.count) genres (\(DemoCatalogue.genres.joined(separator: ", "))). "
+      + "Every other rating comes from a hidden taste drawn with seed \(seed): each viewer has a "
+      + "favourite genre, and only \(percent(catalogue.recipe.density, decimals: 0)) of the "
+      + "other cells are rated at all."
+  }
+
+  /// How much of the rating matrix is empty.
+  static func sparsityReading(_ statistics: DatasetStatistics, data: RatingsDataset) -> String {
+    "A viewer rated \(fixed(Double(statistics.ratingCount) / Double(data.userCount), 1)) of the "
+      + "\(grouped(data.itemCount)) titles on average, so \(percent(statistics.sparsity)) of the "
+      + "matrix is empty: those are the cells the models below must fill."
+  }
+
+  /// How the models are compared: the hidden ratings and the SGD they all share.
+  static func comparisonSetup(
+    _ split: TrainTestSplit, testFraction: Double, seed: UInt32, learningRate: Double,
+    epochs: Int
+  ) -> String {
+    let epochsText = epochs == 1 ? "1 epoch" : "\(epochs) epochs"
+    return "A model is only as good as its guesses for ratings it never saw. So "
+      + "\(grouped(split.test.count)) ratings (\(percent(testFraction, decimals: 0)), "
+      + "picked with seed \(seed)) are hidden, each model learns from the other "
+      + "\(grouped(split.train.count)), and then predicts the hidden ones. All learn by the same "
+      + "SGD: γ = \(learningRate) for factors and biases, \(epochsText), factors starting "
+      + "small (normal, σ = 0.1), the ratings in a fresh shuffle every epoch, and qᵢ moved with "
+      + "the pᵤ from before the step, as the Surprise library does."
+  }
+
+  /// The models compared, one bullet each.
+  static func modelList(mean μ: Double, lambda: Double, factors: Int) -> [String] {
+    [
+      "Global mean: always guess μ = \(fixed(μ, 2)), the average training rating.",
+      "Bias-only: μ + bᵤ + bᵢ, each viewer's and each title's own tilt, λ = \(lambda).",
+      "Basic MF: p·q with \(factors) factors, as in chapter-basic-mf.",
+      "MF with biases: μ + bᵤ + bᵢ + p·q, as in chapter-biases.",
+      "MF with biases and λ = \(lambda): every step also pulls the parameters towards zero, as "
+        + "in chapter-regularization.",
+    ]
+  }
+
+  /// What the slice of R, P, Qᵀ and the predictions shows.
+  static func sliceIntroduction(
+    factorCount: Int, shownFactors: Int, users: Int, items: Int
+  ) -> String {
+    "The regularized model keeps \(factorCount) "
+      + (factorCount == 1 ? "number" : "numbers") + " per viewer and per title. For "
+      + "\(users) viewers and \(items) titles, here are the known ratings R "
+      + "(· where there is none), the viewers' rows of P, the titles' columns of Qᵀ"
+      + (shownFactors < factorCount
+        ? " (the first \(shownFactors) of \(factorCount) factors)" : "")
+      + ", and the predictions μ + bᵤ + bᵢ + p·q, the real rating in brackets."
+  }
+
+  /// Which title each column letter stands for.
+  static func columnKey(letters: [String], items: [Int], source: DemoData) -> String {
+    "Columns: "
+      + zip(letters, items).map { "\($0) = \(source.titleWithGenre($1))" }
+      .joined(separator: ", ") + "."
+  }
+
+  /// How close the predictions come on the known cells of the slice.
+  static func sliceFitReading(_ fit: ErrorMetrics, knownCells: Int) -> String {
+    "On the \(knownCells) known "
+      + (knownCells == 1 ? "cell" : "cells") + " shown, the predictions are off by "
+      + "\(fixed(fit.mae, 2)) stars on average; every empty cell now has a guess, which is "
+      + "all a recommender needs."
+  }
+
+  /// Why hash tables, before the benchmark.
+  static let lookupIntroduction =
+    "Every step above found a viewer's row and a title's row by number, and loading a file turns "
+    + "each id into that number with a table lookup. The blog's sidebar asks why such lookups "
+    + "use hash tables rather than lists. The harness of chapter-hash-tables, at a few sizes, "
+    + "each structure asked the same keys, a quarter of them absent:"
+
+  /// What the recommendations are, and which titles may be suggested.
+  static func recommendationsIntroduction(minimumRatings: Int?) -> String {
+    "Now the point of it all. For a few viewers: the titles they have not rated that the "
+      + "regularized model predicts they would rate highest, and, for the title they rated "
+      + "highest, the titles whose factor vectors point the same way (cosine similarity)."
+      + (minimumRatings.map {
+        " Only titles with at least \($0) ratings are "
+          + "suggested, so one enthusiastic rating cannot lift an obscure title to the top."
+      } ?? "")
+  }
+
+  /// The line above a viewer's picks: the name, the hidden favourite genre on the catalogue,
+  /// and a note when a prediction overshoots the scale.
+  static func picksHeading(
+    for viewer: Int, _ picks: [Recommendation], source: DemoData
+  ) -> String {
+    let data = source.dataset
+    let favourite = source.catalogue.map {
+      " (hidden favourite: \(DemoCatalogue.genres[$0.favouriteGenres[viewer]]))"
+    }
+    // Predictions can overshoot the scale; a viewer is shown at most the top of it.
+    let overshoots = picks.contains { $0.predictedRating > data.scale.upperBound }
+    return "Recommendations for \(data.userNames[viewer])\(favourite ?? "")"
+      + (overshoots
+        ? " (predictions above \(fixed(data.scale.upperBound, 0)) shown as the top)" : "")
+      + ":"
+  }
+
+  /// A viewer's picks, one bullet each, the predictions clamped to the rating scale.
+  static func picks(_ picks: [Recommendation], source: DemoData) -> [String] {
+    let scale = source.dataset.scale
+    return picks.isEmpty
+      ? ["nothing left to suggest: every title that may be suggested is rated already"]
+      : picks.map {
+        let stars = min(max($0.predictedRating, scale.lowerBound), scale.upperBound)
+        return "\(source.titleWithGenre($0.item)): \(fixed(stars, 2)) stars"
+      }
+  }
+
+  /// The line above the titles similar to the one a viewer rated highest.
+  static func becauseWatched(_ name: String, _ watched: Rating, source: DemoData) -> String {
+    "Because \(name) watched \(source.titleWithGenre(watched.item)), "
+      + "\(fixed(watched.value, watched.value.rounded() == watched.value ? 0 : 1)) stars:"
+  }
+}
+
+extension Tables {
+  /// What the loaded files held.
+  static func fileIntroduction(_ source: DemoData, ratingsPath: String) -> String {
+    "Loaded \(ratingsPath): \(source.fileSummary!)."
+      + (source.titlesSummary.map { " Titles: \($0)." } ?? "")
+  }
+
+  /// Why no λ is chosen when `--lambda` gave one.
+  static func lambdaFromFlag(_ lambda: Double) -> String {
+    "λ = \(lambda) comes from --lambda, so nothing is chosen here. Without the flag, the demo "
+      + "tries a few values of λ on a validation set carved from the training ratings."
+  }
+
+  /// Why λ is the usual value, untested, when the training ratings are too few to split.
+  static func lambdaUntested(_ lambda: Double, trainCount: Int) -> String {
+    "The \(grouped(trainCount)) training ratings are too few to set a validation "
+      + "set aside, so λ = \(lambda), the usual value, is used untested."
+  }
+
+  /// What the learning curves ask.
+  static let curvesIntroduction =
+    "Training error falls with every epoch; the question is what happens meanwhile to the error "
+    + "on the hidden ratings. The test RMSE of each model after selected epochs:"
+
+  /// The titles similar to the one a viewer rated highest, one bullet each.
+  static func similar(_ similar: [SimilarTitle], source: DemoData) -> [String] {
+    similar.map { "\(source.titleWithGenre($0.item)), cosine \(fixed($0.cosine, 2))" }
+  }
+
+  /// The catalogue's check of the picks and neighbours against the hidden favourite genres.
+  static func genreCheck(_ catalogue: DemoCatalogue, model: MatrixFactorization, top: Int)
+    -> String
+  {
+    let picks = FavouriteGenreCheck(catalogue: catalogue, model: model, count: top)
+    let neighbours = SameGenreCheck(catalogue: catalogue, model: model, count: top)
+    return "The catalogue knows what every viewer secretly likes best, so the picks can be "
+      + "checked. " + genreVerdicts(picks: picks, neighbours: neighbours, top: top)
+  }
+}
+
+extension FileReadings {
+  /// The readings a loaded file gets after the recommendations: the title biases at either
+  /// end, then whether the lists are mostly the same titles.
+  static func afterRecommendations(
+    _ model: MatrixFactorization, candidates: [Int], source: DemoData,
+    statistics: DatasetStatistics, top: Int
+  ) -> [String] {
+    [
+      biasExtremes(model, candidates: candidates, source: source, statistics: statistics),
+      sameTitlesNote(model, candidates: candidates, data: source.dataset, top: top, source: source),
+    ]
+  }
+}
+
+extension Tables {
+  /// The data section's opening: the catalogue and its hidden tastes, or what the files held.
+  static func dataIntroduction(_ source: DemoData, ratingsPath: String?, seed: UInt32) -> String {
+    if let catalogue = source.catalogue {
+      return catalogueIntroduction(catalogue, data: source.dataset, seed: seed)
+    }
+    return fileIntroduction(source, ratingsPath: ratingsPath!)
+  }
+
+  /// The data's rating histogram, its bars scaled to at most 40 characters.
+  static func histogram(_ statistics: DatasetStatistics) -> TextTable {
+    let largestCount = statistics.histogram.map(\.count).max() ?? 1
+    return RatingTables.histogram(statistics, barScale: max(1, (largestCount + 39) / 40))
+  }
+
+  /// ``recommendationsIntroduction(minimumRatings:)``, naming the minimum only when it leaves
+  /// some titles out.
+  static func recommendationsIntroduction(
+    _ source: DemoData, candidates: [Int], statistics: DatasetStatistics
+  ) -> String {
+    recommendationsIntroduction(
+      minimumRatings: candidates.count < source.dataset.itemCount
+        ? source.minimumRatings(statistics) : nil)
+  }
+
+  /// ``sliceIntroduction(factorCount:shownFactors:users:items:)`` for the slice shown.
+  static func sliceIntroduction(_ slice: FactorSlice, factorCount: Int) -> String {
+    sliceIntroduction(
+      factorCount: factorCount, shownFactors: slice.shownFactors, users: slice.users.count,
+      items: slice.items.count)
+  }
+}
