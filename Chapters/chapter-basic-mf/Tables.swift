@@ -71,7 +71,13 @@ enum Tables {
     let values = predictions.storage
     let outside = values.filter { !scale.contains($0) }
     guard let low = outside.min(), let high = outside.max() else { return nil }
-    let range = low == high ? fixed(low, 2) : "from \(fixed(low, 2)) to \(fixed(high, 2))"
+    // A value just off the scale must not print as the scale's own bound ("1.00" for 0.9986).
+    func offScale(_ x: Double) -> String {
+      let bound = x < scale.lowerBound ? scale.lowerBound : scale.upperBound
+      let decimals = (2...6).first { fixed(x, $0) != fixed(bound, $0) } ?? 6
+      return fixed(x, decimals)
+    }
+    let range = low == high ? offScale(low) : "from \(offScale(low)) to \(offScale(high))"
     return "Note: \(count(outside.count, "of these predictions lies", "of these predictions lie")) "
       + "outside the \(scaleName(scale)) rating scale (\(range)). Nothing in p·q keeps a "
       + "prediction on the scale; a system showing it to a viewer would clip it to "

@@ -41,7 +41,6 @@ public struct Divergence: Sendable, Equatable, CustomStringConvertible {
 
   /// The epoch (1-based) after which a number was no longer finite.
   public let epoch: Int
-  public let cause: Cause
   /// γ, γ_b and λ of the run.
   public let learningRate: Double
   public let biasLearningRate: Double
@@ -61,11 +60,14 @@ public struct Divergence: Sendable, Equatable, CustomStringConvertible {
     self.biasLearningRate = settings.biasLearningRate
     self.regularization = settings.regularization
     self.learnsBiases = learnsBiases
-    let (γ, γ_b, λ) = (settings.learningRate, settings.biasLearningRate, settings.regularization)
-    cause =
-      if max(γ * λ, learnsBiases ? γ_b * λ : 0) >= 2 {
-        .regularization
-      } else if learnsBiases && 2 * γ_b >= 2 { .biasLearningRate } else { .learningRate }
+  }
+
+  /// The setting that most likely made the steps overshoot: the penalty when its gain reaches
+  /// 2, then the bias step when 2γ_b does, else the factor step.
+  public var cause: Cause {
+    if penaltyGain >= 2 { return .regularization }
+    if learnsBiases && 2 * biasLearningRate >= 2 { return .biasLearningRate }
+    return .learningRate
   }
 
   /// γλ, or γ_bλ when that is larger and the model has biases: the share of a parameter that
