@@ -13,6 +13,7 @@ import PackageDescription
 /// Target name = folder name = command, in blog order.
 let chapters = [
   "chapter-data-setup",
+  "chapter-neighbours",
   "chapter-basic-mf",
   "chapter-biases",
   "chapter-regularization",

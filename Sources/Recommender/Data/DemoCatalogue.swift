@@ -84,6 +84,10 @@ public struct DemoCatalogue: Sendable {
   public let tastes: Matrix
   /// Each viewer's hidden favourite genre: the genre with the largest taste.
   public let favouriteGenres: [Int]
+  /// Each viewer's hidden leniency: stars added to every rating they give.
+  public let leniencies: [Double]
+  /// Each title's hidden appeal: stars added to every rating it gets.
+  public let appeals: [Double]
 
   /// Generates the catalogue; the same recipe and seed always give the same ratings.
   ///
@@ -136,6 +140,8 @@ public struct DemoCatalogue: Sendable {
 
     self.recipe = recipe
     self.tastes = tastes
+    self.leniencies = leniency
+    self.appeals = appeal
     self.itemGenres = titles.map(\.genre)
     self.favouriteGenres = (0..<recipe.viewers).map { viewer in
       // The first of equal tastes wins.
@@ -147,6 +153,21 @@ public struct DemoCatalogue: Sendable {
     }
     self.dataset = RatingsDataset(
       userNames: names, itemNames: titles.map(\.name), ratings: ratings, scale: 1...5)
+  }
+
+  /// The rating `viewer` would give `item` on average, before noise and rounding: the
+  /// catalogue's mean, the viewer's leniency, the title's appeal and the viewer's taste for its
+  /// genre. The truth a recommendation can be judged against.
+  public func expectedRating(viewer: Int, item: Int) -> Double {
+    recipe.mean + leniencies[viewer] + appeals[item] + tastes[viewer, itemGenres[item]]
+  }
+
+  /// A rating `viewer` gives `item` when asked now: ``expectedRating(viewer:item:)`` plus the
+  /// catalogue's noise, rounded to whole stars on the 1–5 scale, as the catalogue's own ratings
+  /// were drawn.
+  public func drawRating(viewer: Int, item: Int, random: inout NumpyRandom) -> Double {
+    let raw = expectedRating(viewer: viewer, item: item) + recipe.noise * random.nextGaussian()
+    return min(max(raw, 1), 5).rounded()
   }
 
   /// The name of a title's genre.

@@ -51,3 +51,32 @@ public struct FoldSummary: Sendable, Equatable {
     self.values = values
   }
 }
+
+/// Two models compared fold by fold: the mean of their per-fold differences and its standard
+/// error. Both models met the same folds, so the comparison is paired, and much sharper than
+/// setting two means ± spreads side by side.
+public struct PairedDifference: Sendable, Equatable {
+  /// The mean of (first − second) over the folds.
+  public let mean: Double
+  /// The standard error of that mean: the sample standard deviation of the differences / √K.
+  public let standardError: Double
+
+  /// Below this size a difference in RMSE is too small to matter, whatever the folds say.
+  public static let negligible = 0.0005
+
+  public init(_ first: FoldSummary, _ second: FoldSummary) {
+    precondition(first.values.count == second.values.count, "the same folds for both")
+    let differences = zip(first.values, second.values).map { $0 - $1 }
+    let count = Double(differences.count)
+    let mean = differences.reduce(0, +) / count
+    let variance =
+      differences.count < 2
+      ? 0 : differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (count - 1)
+    self.mean = mean
+    self.standardError = differences.count < 2 ? .infinity : (variance / count).squareRoot()
+  }
+
+  /// Whether the difference is clear: at least ``negligible`` and more than twice its standard
+  /// error (about 95% confidence for a normal error). Otherwise it is too small to call.
+  public var isClear: Bool { abs(mean) >= Self.negligible && abs(mean) > 2 * standardError }
+}
