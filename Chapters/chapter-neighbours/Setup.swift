@@ -140,6 +140,8 @@ struct FoldResult: Sendable {
   /// The viewers' rating counts at those percentiles.
   let fewRatings: Int
   let manyRatings: Int
+  /// For each kNN model, the share of test ratings predicted from at least one neighbour.
+  let coverage: [Double]
   /// Each test rating's error (r − r̂) by MF and by item kNN-baseline.
   let factorizationErrors: [Double]
   let neighbourErrors: [Double]
@@ -194,11 +196,15 @@ struct CrossValidation: Sendable {
         }
       }
       progress.clear()
+      let coverage = models.neighbourhoods.map { model in
+        Double(fold.test.filter { !model.prediction(user: $0.user, item: $0.item).neighbours.isEmpty }.count)
+          / Double(fold.test.count)
+      }
       return FoldResult(
         scores: scores, blend: blend, meanWeights: weights(meanUser),
         fewRatingsWeights: weights(FeatureWeightedBlend.support(few)),
         manyRatingsWeights: weights(FeatureWeightedBlend.support(many)), fewRatings: few,
-        manyRatings: many,
+        manyRatings: many, coverage: coverage,
         factorizationErrors: zip(fold.test, predictions).map { $0.value - $1[1] },
         neighbourErrors: zip(fold.test, predictions).map { $0.value - $1[5] })
     }
@@ -247,6 +253,11 @@ struct CrossValidation: Sendable {
 
   /// The rating counts of a viewer with few and with many ratings, from the first fold.
   var fewAndMany: (few: Int, many: Int) { (folds[0].fewRatings, folds[0].manyRatings) }
+
+  /// For each kNN model, the share of all test ratings predicted from at least one neighbour.
+  var coverage: [Double] {
+    (0..<4).map { model in FoldSummary(folds.map { $0.coverage[model] }).mean }
+  }
 
   /// The correlation of MF's and item kNN-baseline's errors over every test rating: near 1,
   /// they miss the same ratings the same way and no blend of the two can cancel much.
@@ -316,7 +327,7 @@ struct BecauseYouWatched: Sendable {
   let measure: SimilarityMeasure
   /// Same-genre share of every title's top neighbours, per way of judging similarity; nil on
   /// files (no genres).
-  let genreShares: [(name: String, share: Double)]?
+  let genreShares: [(name: String, share: Double?)]?
   /// The share a list drawn at random would have.
   let chanceShare: Double?
   let count: Int
@@ -345,7 +356,7 @@ struct BecauseYouWatched: Sendable {
     // (the complete demo's "because you watched").
     let ratings = data.ratings
     let baseline = models.baseline
-    func share(_ neighboursOf: (Int) -> [Int]) -> Double {
+    func share(_ neighboursOf: (Int) -> [Int]) -> Double? {
       var same = 0
       var total = 0
       for item in 0..<data.itemCount {
@@ -354,9 +365,9 @@ struct BecauseYouWatched: Sendable {
           if catalogue.itemGenres[other] == catalogue.itemGenres[item] { same += 1 }
         }
       }
-      return total == 0 ? 0 : Double(same) / Double(total)
+      return total == 0 ? nil : Double(same) / Double(total)
     }
-    var shares = SimilarityMeasure.allCases.map { measure in
+    var shares: [(name: String, share: Double?)] = SimilarityMeasure.allCases.map { measure in
       let matrix = SimilarityMatrix(
         ratings, between: .items, userCount: data.userCount, itemCount: data.itemCount,
         measure: measure, baseline: baseline, shrinkage: recipe.shrinkage,
@@ -398,6 +409,7 @@ struct ColdStart: Sendable {
   let quality: [[Double]]
   let top: Int
   let trainingCount: Int
+  let itemCount: Int
 
   init(catalogue: DemoCatalogue, recipe: ModelRecipe, top: Int) {
     let data = catalogue.dataset
@@ -440,5 +452,6 @@ struct ColdStart: Sendable {
     }
     self.quality = quality.map { $0.map { $0 / Double(newViewers.count) } }
     self.top = top
+    self.itemCount = data.itemCount
   }
 }

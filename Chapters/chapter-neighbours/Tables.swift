@@ -122,6 +122,18 @@ enum Tables {
         + "from a viewer who gives everything 5 as from one who rarely does.",
       "Titles or viewers as neighbours: " + comparison(validation, 5, 3) + ".",
     ]
+    let coverage = validation.coverage
+    if coverage.allSatisfy({ $0 == 0 }) {
+      verdicts.append(
+        "With these flags no test rating found a single neighbour with a positive similarity, "
+          + "so every kNN model fell back: kNN to the mean μ, kNN-baseline to the baseline. The "
+          + "comparisons above are between those fallbacks.")
+    } else if coverage.contains(where: { $0 < 0.9995 }) {
+      verdicts.append(
+        "Not every rating has a neighbour to go on: item kNN-baseline found at least one for "
+          + "\(percent(coverage[3])) of the test ratings and user kNN-baseline for "
+          + "\(percent(coverage[1])); the rest fell back to the baseline.")
+    }
     return verdicts
   }
 
@@ -320,11 +332,12 @@ extension SampleNeighbours {
       + "b_\(hiddenItemName) = \(Tables.signed(b.itemBiases[hidden.item])), so b_ui = "
       + "\(fixed(b.estimate(user: hidden.user, item: hidden.item), 3)) stars. Then each "
       + "neighbour's rating is compared with its own baseline, and the differences are "
-      + "averaged, weighted by similarity:"
+      + "averaged, weighted by similarity" + (worked.neighbours.isEmpty ? "." : ":")
   }
 
-  var workedTable: TextTable {
-    TextTable(
+  var workedTable: TextTable? {
+    guard !worked.neighbours.isEmpty else { return nil }
+    return TextTable(
       columns: [
         .left("Neighbour j"), .right("s_ij"), .right("r_uj"), .right("b_uj"),
         .right("r_uj − b_uj"), .right("s_ij (r_uj − b_uj)"),
@@ -401,26 +414,34 @@ extension BecauseYouWatched {
     let table = TextTable(
       title: "Top \(count) neighbours of every title: how many share its hidden genre",
       columns: [.left("Similarity"), .right("Same genre")],
-      rows: genreShares.map { [$0.name, percent($0.share)] } + [
+      rows: genreShares.map { [$0.name, $0.share.map { percent($0) } ?? "no neighbours"] } + [
         ["(a random title)", percent(chanceShare)]
       ])
-    let best = genreShares.max { $0.share < $1.share }!
-    let tied = genreShares.filter { abs($0.share - best.share) < 0.005 }
-    let leader =
-      tied.count == 1
-      ? "\(best.name) finds the most same-genre neighbours (\(percent(best.share)))"
-      : tied.map(\.name).joined(separator: " and ") + " tie for the most same-genre neighbours "
-        + "(\(percent(best.share)))"
-    let belowChance = genreShares.filter { $0.share <= chanceShare }
-    return (
-      table,
-      "The catalogue's genres are never shown to any model, so this is a fair test: "
-        + leader + ", against \(percent(chanceShare)) for a title picked at random."
-        + (belowChance.isEmpty
-          ? ""
-          : " " + belowChance.map(\.name).joined(separator: " and ")
-            + " do no better than chance.")
-    )
+    let found = genreShares.compactMap { entry in entry.share.map { (name: entry.name, share: $0) } }
+    let none = genreShares.filter { $0.share == nil }.map(\.name)
+    var reading = "The catalogue's genres are never shown to any model, so this is a fair test"
+    let aboveChance = found.filter { $0.share > chanceShare + 0.005 }
+    if let best = aboveChance.max(by: { $0.share < $1.share }) {
+      let tied = aboveChance.filter { abs($0.share - best.share) < 0.005 }
+      reading += ": "
+        + (tied.count == 1
+          ? "\(best.name) finds the most same-genre neighbours (\(percent(best.share)))"
+          : tied.map(\.name).joined(separator: " and ") + " tie for the most same-genre "
+            + "neighbours (\(percent(best.share)))")
+        + ", against \(percent(chanceShare)) for a title picked at random."
+      let rest = found.filter { $0.share <= chanceShare + 0.005 }.map(\.name)
+      if !rest.isEmpty {
+        reading += " " + rest.joined(separator: " and ") + " do no better than chance."
+      }
+    } else {
+      reading += ", and here no way of judging similarity does better than a title picked at "
+        + "random (\(percent(chanceShare)))."
+    }
+    if !none.isEmpty {
+      reading += " " + none.joined(separator: " and ") + " found no neighbour with a positive "
+        + "similarity at all."
+    }
+    return (table, reading)
   }
 }
 
@@ -485,6 +506,12 @@ extension ColdStart {
           + "stars: a title the viewer has rated is no longer recommended, and with "
           + "\(Self.steps[final]) rated the best are often among them. Read each row against its "
           + "own best possible value.")
+    }
+    if top >= itemCount - Self.steps[final] {
+      lines.append(
+        "With \(top) titles picked from the \(itemCount - Self.steps[final]) left after "
+          + "\(Self.steps[final]) ratings, every method picks them all, so the last row cannot "
+          + "tell the methods apart; a shorter --top can.")
     }
     let leader = last[1] > last[2] + 0.05 ? 1 : (last[2] > last[1] + 0.05 ? 2 : nil)
     lines.append(

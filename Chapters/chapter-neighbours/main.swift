@@ -37,10 +37,10 @@ struct Settings: ChapterSettings {
         help: "pulls pearson-baseline similarities with few co-raters toward 0"),
       .integer("--folds", \.folds, atLeast: 2, atMost: 10, help: "K of K-fold cross-validation"),
       .integer(
-        "--factors", \.factors, atLeast: 1, atMost: 300, help: "MF's hidden factors k",
+        "--factors", \.factors, atLeast: 1, atMost: 100, help: "MF's hidden factors k",
         whenAbsent: "5; 100 with --ratings"),
       .integer(
-        "--epochs", \.epochs, atLeast: 1, atMost: 500, help: "MF's passes over the ratings",
+        "--epochs", \.epochs, atLeast: 1, atMost: 200, help: "MF's passes over the ratings",
         whenAbsent: "100; 20 with --ratings"),
       .double(
         "--learning-rate", \.learningRate, .positive, help: "MF's γ",
@@ -108,7 +108,7 @@ say.table(sample.userTable)
 say.paragraph(sample.userReading)
 say.heading("One rating predicted from its neighbours, step by step")
 say.paragraph(sample.workedIntroduction)
-say.table(sample.workedTable)
+if let table = sample.workedTable { say.table(table) }
 say.paragraph(sample.workedResult)
 charts.write(Figures.sampleHeatmaps(sample), named: "neighbours-sample-similarity.svg")
 say.pauseIfRequested(settings.common.pauses)

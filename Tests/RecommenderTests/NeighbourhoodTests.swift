@@ -218,3 +218,18 @@ struct NeighbourhoodTests {
     #expect(FoldSummary([0.9]).standardDeviation == 0)
   }
 }
+
+@Suite("Ridge least squares, primal and dual")
+struct RidgeDualTests {
+  @Test("the n × n dual gives the d × d primal's answer", arguments: [1, 3, 7])
+  func dualEqualsPrimal(rowCount: Int) throws {
+    var random = NumpyRandom(seed: UInt32(rowCount))
+    let d = 9
+    let rows = (0..<rowCount).map { _ in (0..<d).map { _ in random.nextGaussian() } }
+    let targets = (0..<rowCount).map { _ in random.nextGaussian() }
+    let primal = try #require(
+      ridgeLeastSquares(rows: rows, targets: targets, penalties: Array(repeating: 0.3, count: d)))
+    let dual = try #require(ridgeLeastSquaresDual(rows: rows, targets: targets, penalty: 0.3))
+    #expect(zip(primal, dual).allSatisfy { abs($0 - $1) < 1e-10 })
+  }
+}

@@ -11,7 +11,8 @@ extension MatrixFactorization {
   ///   - ratings: the new viewer's (item, rating) pairs.
   ///   - λ: the penalty; it must be positive when there are fewer ratings than k + 1.
   /// - Returns: the viewer's bias (0 for a model without biases) and factor row.
-  /// - Complexity: O(n k² + k³) for n ratings.
+  /// - Complexity: O(n k² + k³) for n ratings, or O(n² k + n³) when n < k + 1 (the same
+  ///   answer from the n × n system, see ``ridgeLeastSquaresDual(rows:targets:penalty:)``).
   public func foldIn(_ ratings: [(item: Int, value: Double)], λ: Double)
     -> (bias: Double, factors: [Double])
   {
@@ -21,8 +22,13 @@ extension MatrixFactorization {
     let targets = ratings.map { rating in
       rating.value - (usesBiases ? globalMean + itemBiases[rating.item] : 0)
     }
-    let penalties = [Double](repeating: max(λ, 1e-9), count: rows[0].count)
-    let solution = ridgeLeastSquares(rows: rows, targets: targets, penalties: penalties)!
+    let penalty = max(λ, 1e-9)
+    let solution =
+      rows.count < rows[0].count
+      ? ridgeLeastSquaresDual(rows: rows, targets: targets, penalty: penalty)!
+      : ridgeLeastSquares(
+        rows: rows, targets: targets,
+        penalties: [Double](repeating: penalty, count: rows[0].count))!
     return usesBiases ? (solution[0], Array(solution.dropFirst())) : (0, solution)
   }
 

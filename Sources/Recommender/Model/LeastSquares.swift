@@ -29,6 +29,37 @@ public func ridgeLeastSquares(rows: [[Double]], targets: [Double], penalties: [D
   return choleskySolve(lowerOf: gram, dimension: d, rightHandSide: moment)
 }
 
+/// The same ridge solution with one penalty λ on every column, from the n × n system of the
+/// rows instead of the d × d one: w = Xᵀ (X Xᵀ + λI)⁻¹ y. Cheaper when there are fewer rows than
+/// columns (a new viewer with 3 ratings and 100 factors).
+///
+/// - Complexity: O(n² d + n³) for n rows of d columns.
+public func ridgeLeastSquaresDual(rows: [[Double]], targets: [Double], penalty λ: Double)
+  -> [Double]?
+{
+  precondition(rows.count == targets.count, "one target per row")
+  precondition(λ > 0, "the dual form needs a positive penalty")
+  let n = rows.count
+  guard let d = rows.first?.count else { return nil }
+  var kernel = [Double](repeating: 0, count: n * n)
+  for a in 0..<n {
+    for b in 0...a {
+      var dot = 0.0
+      for column in 0..<d { dot += rows[a][column] * rows[b][column] }
+      kernel[a * n + b] = dot
+    }
+    kernel[a * n + a] += λ
+  }
+  guard let α = choleskySolve(lowerOf: kernel, dimension: n, rightHandSide: targets) else {
+    return nil
+  }
+  var w = [Double](repeating: 0, count: d)
+  for (row, weight) in zip(rows, α) {
+    for column in 0..<d { w[column] += row[column] * weight }
+  }
+  return w
+}
+
 /// Solves A x = b for symmetric positive definite A given by its lower triangle (row-major),
 /// via A = L Lᵀ; nil when a pivot is not positive.
 ///
