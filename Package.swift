@@ -47,7 +47,9 @@ let package = Package(
       // Runs each chapter as a process, so it depends on every chapter being built.
       .testTarget(
         name: "ChapterTests",
-        dependencies: chapters.map { .target(name: $0) } + ["LookupTiming", "Recommender"],
+        dependencies: chapters.map { .target(name: $0) } + [
+          "LookupTiming", "Recommender", "ChapterKit",
+        ],
         exclude: ["Snapshots"]),
     ],
   swiftLanguageModes: [.v6]

@@ -376,8 +376,13 @@ extension SampleNeighbours {
       $0 + $1.similarity * ($1.rating - baseline.estimate(user: hidden.user, item: $1.index))
     }
     let weights = worked.neighbours.reduce(0) { $0 + $1.similarity }
-    text += "r̂ = b_ui + Σ s(r − b) / Σ s = \(fixed(base, 3)) \(weighted < 0 ? "−" : "+") "
-      + "\(fixed(abs(weighted), 3)) / \(fixed(weights, 3)) = \(fixed(worked.value, 3)) stars"
+    let sign = weighted < 0 ? "−" : "+"
+    text += "r̂ = b_ui + Σ s(r − b) / Σ s = \(fixed(base, 3)) \(sign) \(fixed(abs(weighted), 4)) / "
+      + "\(fixed(weights, 4)) = \(fixed(base, 3)) \(sign) \(fixed(abs(weighted) / weights, 3)) = "
+      + "\(fixed(worked.value, 3)) stars"
+    if worked.value != base + weighted / weights {
+      text += " (clipped to the 1–5 scale)"
+    }
     text += ", against the hidden \(plainNumber(hidden.value)): off by "
       + "\(fixed(abs(worked.value - hidden.value), 2)). Without the baseline, the plain "
       + "similarity-weighted average of \(hiddenUserName)'s ratings gives "

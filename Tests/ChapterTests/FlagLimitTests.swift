@@ -19,6 +19,25 @@ struct FlagLimitTests {
     .init(command: "chapter-data-setup", arguments: ["--factors", "1", "--seed", "0"]),
     .init(command: "chapter-data-setup", arguments: ["--factors", "50", "--seed", "4294967295"]),
     .init(
+      command: "chapter-neighbours",
+      arguments: [
+        "--neighbours", "1", "--min-support", "1", "--shrinkage", "0", "--folds", "2",
+        "--factors", "1", "--epochs", "1", "--top", "1", "--learning-rate", "1e-300",
+        "--lambda", "0", "--seed", "0",
+      ]),
+    .init(
+      command: "chapter-neighbours",
+      arguments: [
+        "--neighbours", "1000", "--min-support", "1000", "--shrinkage", "10000", "--folds", "10",
+        "--epochs", "1", "--top", "20", "--seed", "4294967295",
+      ]),
+    .init(
+      command: "chapter-neighbours",
+      arguments: ["--factors", "100", "--epochs", "1", "--folds", "2"]),
+    .init(
+      command: "chapter-neighbours",
+      arguments: ["--epochs", "200", "--factors", "1", "--folds", "2"]),
+    .init(
       command: "chapter-basic-mf",
       arguments: [
         "--factors", "1", "--epochs", "1", "--report-every", "1", "--hide-user", "0",

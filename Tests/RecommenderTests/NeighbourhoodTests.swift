@@ -233,3 +233,38 @@ struct RidgeDualTests {
     #expect(zip(primal, dual).allSatisfy { abs($0 - $1) < 1e-10 })
   }
 }
+
+@Suite("Feature-weighted blending")
+struct FeatureWeightedBlendTests {
+  @Test("recovers weights that change with the viewer's support")
+  func recoversSupportDependentWeights() throws {
+    var random = NumpyRandom(seed: 11)
+    var predictions: [[Double]] = []
+    var supports: [(user: Double, item: Double)] = []
+    var targets: [Double] = []
+    for _ in 0..<200 {
+      let a = 1 + 4 * random.nextDouble()
+      let b = 1 + 4 * random.nextDouble()
+      let zu = FeatureWeightedBlend.support(Int(random.nextDouble() * 400))
+      let zi = FeatureWeightedBlend.support(Int(random.nextDouble() * 400))
+      predictions.append([a, b])
+      supports.append((zu, zi))
+      // a's weight grows with the viewer's support, b's with the title's.
+      targets.append(0.2 + (0.3 + 0.5 * zu) * a + (0.1 + 0.4 * zi) * b)
+    }
+    let blend = try #require(
+      FeatureWeightedBlend(fitting: predictions, supports: supports, to: targets, ridge: 0))
+    #expect(abs(blend.weight(ofModel: 0, userSupport: 1, itemSupport: 0) - 0.8) < 1e-8)
+    #expect(abs(blend.weight(ofModel: 1, userSupport: 0, itemSupport: 2) - 0.9) < 1e-8)
+    #expect(abs(blend.predict([2, 3], userSupport: 1, itemSupport: 1) - (0.2 + 1.6 + 1.5)) < 1e-8)
+    // z = √(1 + n) / 10: 99 ratings give 1.
+    #expect(FeatureWeightedBlend.support(99) == 1)
+  }
+
+  @Test("the fallback averages the models and ignores support")
+  func averageFallback() {
+    let average = FeatureWeightedBlend.average(of: 4)
+    #expect(average.predict([1, 2, 3, 6], userSupport: 3, itemSupport: 0.5) == 3)
+    #expect(average.weight(ofModel: 2, userSupport: 7, itemSupport: 7) == 0.25)
+  }
+}

@@ -1,3 +1,4 @@
+import ChapterKit
 import Recommender
 import Testing
 
