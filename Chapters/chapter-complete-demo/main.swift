@@ -20,6 +20,7 @@ struct Settings: ChapterSettings {
   var lambda: Double?
   var testFraction = 0.2
   var top = 3
+  var folds: Int?
   var quick = false
 
   static var options: [ChapterOption<Settings>] {
@@ -44,6 +45,10 @@ struct Settings: ChapterSettings {
         "--test-fraction", \.testFraction, .closedRange(0.01...0.9),
         help: "share of ratings held out for testing"),
       .integer("--top", \.top, atLeast: 1, atMost: 50, help: "recommendations per viewer"),
+      .integer(
+        "--folds", \.folds, atLeast: 2, atMost: 10,
+        help: "also score every model by K-fold cross-validation, as Surprise's benchmark does",
+        whenAbsent: "off"),
       .flag("--quick", \.quick, help: "a shorter hash-table benchmark (tests and CI)"),
     ] + .common(\.common)
   }
@@ -152,6 +157,18 @@ if !onCatalogue {
 }
 charts.write(Figures.modelComparison(scores), named: "model_comparison.svg")
 say.pauseIfRequested(settings.common.pauses)
+
+// MARK: - Cross-validation, on request
+
+if let folds = settings.folds {
+  say.heading("\(folds)-fold cross-validation")
+  say.paragraph(DemoCrossValidation.introduction(folds: folds, ratingCount: data.ratings.count))
+  let validation = DemoCrossValidation(
+    data.ratings, folds: folds, factors: factors, lambda: lambda, seed: seed, training: training)
+  say.table(validation.table)
+  say.paragraph(validation.verdict)
+  say.pauseIfRequested(settings.common.pauses)
+}
 
 // MARK: - Learning curves
 

@@ -74,8 +74,8 @@ enum Figures {
     let weights = validation.weights
     return BarChart(
       title: "How the blend weighs its models",
-      subtitle: "Least-squares weights fitted on validation ratings; mean over folds, whiskers "
-        + "one standard deviation",
+      subtitle: "Weight at a typical test rating, fitted on validation ratings; mean over "
+        + "folds, whiskers one sd",
       description: "Horizontal bar chart of each blended model's weight, with error bars.",
       categoryAxisTitle: "", valueAxisTitle: "Weight in the blend (unitless)",
       categories: ModelRecipe.blended.map { ModelRecipe.names[$0] },

@@ -118,12 +118,18 @@ struct FittedModels: Sendable {
 
   /// Every single model's prediction of (u, i), in ``ModelRecipe/names`` order, each clipped
   /// to the rating scale.
-  func predictions(user: Int, item: Int) -> [Double] {
+  func predictions(user: Int, item: Int) -> [Double] { scored(user: user, item: item).values }
+
+  /// The same, with whether each kNN model found a neighbour (in ``neighbourhoods`` order).
+  func scored(user: Int, item: Int) -> (values: [Double], found: [Bool]) {
     let clip = { (value: Double) in min(max(value, scale.lowerBound), scale.upperBound) }
-    return [
-      clip(baseline.estimate(user: user, item: item)),
-      clip(factorization.predict(user: user, item: item)),
-    ] + neighbourhoods.map { $0.predict(user: user, item: item) }
+    let neighbourhood = neighbourhoods.map { $0.prediction(user: user, item: item) }
+    return (
+      [
+        clip(baseline.estimate(user: user, item: item)),
+        clip(factorization.predict(user: user, item: item)),
+      ] + neighbourhood.map(\.value), neighbourhood.map { !$0.neighbours.isEmpty }
+    )
   }
 }
 
@@ -173,7 +179,8 @@ struct CrossValidation: Sendable {
         ?? .average(of: ModelRecipe.blended.count)
       let models = recipe.fit(fold.train)
       let supports = Supports(fold.train, recipe: recipe)
-      let predictions = fold.test.map { models.predictions(user: $0.user, item: $0.item) }
+      let scored = fold.test.map { models.scored(user: $0.user, item: $0.item) }
+      let predictions = scored.map(\.values)
       let blended = zip(fold.test, predictions).map { rating, all in
         let (zu, zi) = supports.of(rating)
         let value = blend.predict(
@@ -196,9 +203,8 @@ struct CrossValidation: Sendable {
         }
       }
       progress.clear()
-      let coverage = models.neighbourhoods.map { model in
-        Double(fold.test.filter { !model.prediction(user: $0.user, item: $0.item).neighbours.isEmpty }.count)
-          / Double(fold.test.count)
+      let coverage = models.neighbourhoods.indices.map { model in
+        Double(scored.filter { $0.found[model] }.count) / Double(fold.test.count)
       }
       return FoldResult(
         scores: scores, blend: blend, meanWeights: weights(meanUser),

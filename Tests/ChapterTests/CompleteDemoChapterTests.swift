@@ -71,6 +71,24 @@ struct CompleteDemoChapterTests {
     #expect(Double(match.1)! > 2 * Double(match.2)!)
   }
 
+  @Test("--folds: every model's mean ± sd over the folds, and a verdict that reads them")
+  func folds() async throws {
+    let run = try await ChapterRun.shared(
+      Self.command, ["--folds", "3", "--epochs", "10", "--quick", "--no-charts"])
+    #expect(run.status == 0)
+    let section = Self.section("3-fold cross-validation", of: run.standardOutput)
+    var rmse: [String: Double] = [:]
+    for line in section.split(separator: "\n") {
+      if let row = line.firstMatch(of: #/^(\S.*?)\s+(\d\.\d{4}) ± \d\.\d{4}\s+\d\.\d{4} ± \d\.\d{4}$/#) {
+        rmse[String(row.1)] = Double(row.2)!
+      }
+    }
+    #expect(rmse.count == 5)
+    let flat = section.replacingOccurrences(of: "\n", with: " ")
+    let best = try #require(flat.firstMatch(of: #/Lowest mean RMSE: (.+?)\. /#))
+    #expect(rmse[String(best.1)] == rmse.values.min())
+  }
+
   // MARK: Flag sweep
 
   /// The flags a reader is invited to try: each "Try next" suggestion on the catalogue and the

@@ -90,7 +90,8 @@ struct FlagLimitTests {
       command: "chapter-complete-demo",
       arguments: [
         "--factors", "1", "--epochs", "1", "--test-fraction", "0.01", "--top", "1",
-        "--learning-rate", "1e-300", "--lambda", "1e-300", "--quick", "--seed", "0",
+        "--learning-rate", "1e-300", "--lambda", "1e-300", "--folds", "2", "--quick", "--seed",
+        "0",
       ]),
     .init(
       command: "chapter-complete-demo",
@@ -100,6 +101,9 @@ struct FlagLimitTests {
       arguments: [
         "--epochs", "500", "--factors", "1", "--test-fraction", "0.9", "--top", "50", "--quick",
       ]),
+    .init(
+      command: "chapter-complete-demo",
+      arguments: ["--folds", "10", "--epochs", "1", "--factors", "1", "--quick"]),
 
   ]
 
