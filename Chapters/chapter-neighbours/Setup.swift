@@ -408,8 +408,7 @@ struct ColdStart: Sendable {
   /// How many of the catalogue's viewers are held out as new.
   static let newViewerCount = 30
   static let methods = [
-    "Popularity (μ + bᵢ)", "Item kNN-baseline", "MF folded in", "Best possible",
-    "Random titles",
+    "Popularity", "Item kNN-baseline", "MF folded in", "Best possible", "Random",
   ]
   /// Mean expected rating of the top picks, per step (rows) and method (columns).
   let quality: [[Double]]

@@ -144,7 +144,7 @@ enum Tables {
     return TextTable(
       title: "Each model's weight in the blend",
       columns: [
-        .left("Blended model"), .right("Typical rating, mean ± sd"),
+        .left("Blended model"), .right("Typical, mean ± sd"),
         .right("Viewer with \(counts.few) ratings"), .right("with \(counts.many)"),
       ],
       rows: ModelRecipe.blended.indices.map { index in
@@ -440,7 +440,8 @@ extension ColdStart {
       + "titles one at a time (drawn from their hidden tastes with the catalogue's noise). "
       + "After 0, 1, 3, 5, 10 and 20 ratings every method picks \(top) titles the viewer has "
       + "not rated, and the picks are judged by what the viewer would really give them on "
-      + "average. Nobody is retrained: the kNN model uses the new ratings through the "
+      + "average. Popularity ranks titles by the baseline's μ + bᵢ and ignores the viewer; "
+      + "Best possible and Random are the ceiling and the floor. Nobody is retrained: the kNN model uses the new ratings through the "
       + "similarities it has, and MF folds the viewer in, solving for their bᵤ and pᵤ with the "
       + "titles' factors fixed (a ridge regression with penalty λ per rating)."
   }
@@ -448,7 +449,7 @@ extension ColdStart {
   var table: TextTable {
     TextTable(
       title: "Mean true rating (stars) of the \(top) titles picked for a new viewer",
-      columns: [.right("Ratings given")] + Self.methods.map { .right($0) },
+      columns: [.right("Ratings")] + Self.methods.map { .right($0) },
       rows: Self.steps.indices.map { step in
         ["\(Self.steps[step])"] + quality[step].map { fixed($0, 2) }
       })
@@ -471,20 +472,20 @@ extension ColdStart {
         + "\(fixed(first[3], 2)).")
     let final = Self.steps.count - 1
     for method in [1, 2] {
-      let change = last[method] - first[method]
       let gap = last[3] - last[0]
       let closing = gap > 0 ? (last[method] - last[0]) / gap : 0
-      if change > 0.05 {
-        lines.append(
-          "After \(Self.steps[final]) ratings \(methods[method]) picks titles worth "
-            + "\(fixed(last[method], 2)) stars, \(Tables.signed(change)) over its start; of the "
-            + "gap between popularity (\(fixed(last[0], 2))) and the best possible list "
-            + "(\(fixed(last[3], 2))) it closes \(percent(max(closing, 0), decimals: 0)).")
+      var line =
+        "After \(Self.steps[final]) ratings \(methods[method]) picks titles worth "
+        + "\(fixed(last[method], 2)) stars (\(fixed(first[method], 2)) with none); "
+      if gap <= 0.005 {
+        line += "popularity and the best possible list score alike there, so there is no gap to close."
+      } else if last[method] < last[0] - 0.005 {
+        line += "that is below popularity's \(fixed(last[0], 2)) at the same point."
       } else {
-        lines.append(
-          "\(methods[method]) gains little or nothing from the ratings (\(fixed(first[method], 2))"
-            + " → \(fixed(last[method], 2)) stars).")
+        line += "of the gap between popularity (\(fixed(last[0], 2))) and the best possible list "
+          + "(\(fixed(last[3], 2))) it closes \(percent(closing, decimals: 0))."
       }
+      lines.append(line)
     }
     if last[3] < first[3] - 0.05 {
       lines.append(

@@ -82,7 +82,7 @@ struct NeighboursChapterTests {
     #expect(singles[String(lowest.output[1].substring!)] == singles.values.min(), "\(arguments)")
 
     // The cold-start verdicts read the table's last row.
-    if let row = output.split(separator: "\n").first(where: { $0.hasPrefix("           20 ") }) {
+    if let row = output.split(separator: "\n").first(where: { $0.hasPrefix("     20 ") }) {
       let values = row.split(separator: " ").dropFirst().map { Double($0)! }
       if let ahead = text.firstMatch(of: #/After 20 ratings (Item kNN-baseline|MF folded in) is ahead/#) {
         let (knn, mf) = (values[1], values[2])

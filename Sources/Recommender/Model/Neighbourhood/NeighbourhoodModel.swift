@@ -102,6 +102,7 @@ public struct NeighbourhoodModel: Sendable {
   private func estimate(
     target: Int, from candidates: [(other: Int, value: Double)], base: (Int) -> Double
   ) -> NeighbourhoodPrediction {
+    // snippet: knn-estimate
     var scored: [(other: Int, value: Double, s: Double)] = []
     for candidate in candidates where candidate.other != target {
       let s = similarities.similarity(target, candidate.other)
@@ -120,6 +121,7 @@ public struct NeighbourhoodModel: Sendable {
       weights += neighbour.s
     }
     let raw = (baseline == nil ? 0 : fallback) + weighted / weights
+    // end snippet
     return NeighbourhoodPrediction(
       value: clipped(raw),
       neighbours: ranked.map { (index: $0.other, similarity: $0.s, rating: $0.value) })
