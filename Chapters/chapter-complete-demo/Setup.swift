@@ -337,7 +337,9 @@ extension ModelScore {
 /// of Surprise's benchmark table: each fold is held out once, every model learns from the rest
 /// with the same settings and λ, and each score is reported as mean ± standard deviation.
 struct DemoCrossValidation {
-  static let names = ["Global mean", "Bias-only", "Basic MF", "MF with biases", "MF with biases and λ"]
+  static let names = [
+    "Global mean", "Bias-only", "Basic MF", "MF with biases", "MF with biases and λ",
+  ]
   /// Per model, RMSE and MAE over the folds.
   let rmse: [FoldSummary]
   let mae: [FoldSummary]

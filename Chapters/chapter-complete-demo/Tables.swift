@@ -542,7 +542,8 @@ extension FileReadings {
 
 extension Tables {
   /// The data section's opening: the catalogue and its hidden tastes, or what the files held.
-  static func dataIntroduction(_ source: ChapterData, ratingsPath: String?, seed: UInt32) -> String {
+  static func dataIntroduction(_ source: ChapterData, ratingsPath: String?, seed: UInt32) -> String
+  {
     if let catalogue = source.catalogue {
       return catalogueIntroduction(catalogue, data: source.dataset, seed: seed)
     }

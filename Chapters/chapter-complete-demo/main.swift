@@ -66,7 +66,8 @@ let seed = settings.common.seed
 
 // Data before the assets folder: a bad file ends the run before anything is written.
 let source = ChapterData.loadOrExit(
-  ratingsPath: settings.data.ratingsPath, titlesPath: settings.data.titlesPath, format: settings.data.format,
+  ratingsPath: settings.data.ratingsPath, titlesPath: settings.data.titlesPath,
+  format: settings.data.format,
   seed: seed, command: info.command)
 let data = source.dataset
 let onCatalogue = source.catalogue != nil

@@ -23,7 +23,8 @@ enum Figures {
         + "cosine of raw ratings, Pearson correlation and shrunk Pearson-baseline.",
       items: items,
       note: "Colour from −1 (opposite tastes) through 0 to +1 (the same); columns use the "
-        + "titles' initials.")
+        + "titles' initials."
+    )
     .svg()
   }
 

@@ -180,7 +180,8 @@ enum Tables {
           + "than the baseline μ + bᵤ + bᵢ alone; the Prize's winners, blending hundreds of "
           + "models, ended \(percent((cinematch - winner) / cinematch, decimals: 2)) below "
           + "Cinematch. "
-          + errors + (correlation > 0.8 ? ": they mostly miss together, which caps the gain." : "."))
+          + errors + (correlation > 0.8 ? ": they mostly miss together, which caps the gain." : ".")
+      )
     } else if difference.isClear {
       verdicts.append(
         "The blend does worse than its best member here: its weights, fitted on "
@@ -194,7 +195,9 @@ enum Tables {
               + "weighting cancels a shared error."
             : "."))
     }
-    let shifts = weights.indices.map { validation.manyRatingsWeights[$0] - validation.fewRatingsWeights[$0] }
+    let shifts = weights.indices.map {
+      validation.manyRatingsWeights[$0] - validation.fewRatingsWeights[$0]
+    }
     let gainer = shifts.indices.max { shifts[$0] < shifts[$1] }!
     let counts = validation.fewAndMany
     verdicts.append(
@@ -216,7 +219,9 @@ enum Tables {
     for measure in SimilarityMeasure.allCases where measure != settings.similarity {
       items.append("--similarity \(measure.rawValue): judge neighbours another way")
     }
-    if settings.shrinkage != 0 { items.append("--shrinkage 0: trust a similarity from 2 co-raters") }
+    if settings.shrinkage != 0 {
+      items.append("--shrinkage 0: trust a similarity from 2 co-raters")
+    }
     if settings.neighbours != 5 { items.append("--neighbours 5: fewer, closer neighbours") }
     if onCatalogue {
       items.append(
@@ -297,7 +302,9 @@ extension SampleNeighbours {
 
   var userReading: String {
     let others = (0..<data.userCount).filter { $0 != hidden.user }
-    let closest = others.max { users.similarity(hidden.user, $0) < users.similarity(hidden.user, $1) }!
+    let closest = others.max {
+      users.similarity(hidden.user, $0) < users.similarity(hidden.user, $1)
+    }!
     return "Viewers can be neighbours too (user-based filtering): \(hiddenUserName)'s closest "
       + "is \(data.userNames[closest]) (\(fixed(users.similarity(hidden.user, closest), 3))). "
       + "The prediction below uses titles instead, the item-based way: a viewer's own ratings "
@@ -341,12 +348,14 @@ extension SampleNeighbours {
     let beyond = similar.count - worked.neighbours.count
     var text = ""
     if dissimilar > 0 {
-      text += "\(dissimilar) of \(hiddenUserName)'s \(rated.count) other titles "
+      text +=
+        "\(dissimilar) of \(hiddenUserName)'s \(rated.count) other titles "
         + (dissimilar == 1 ? "is" : "are") + " left out for a similarity of zero or below"
         + (beyond > 0 ? " and \(beyond) for lying beyond the \(recipe.neighbours) nearest" : "")
         + ". "
     } else if beyond > 0 {
-      text += "\(beyond) of \(hiddenUserName)'s \(rated.count) other titles "
+      text +=
+        "\(beyond) of \(hiddenUserName)'s \(rated.count) other titles "
         + (beyond == 1 ? "lies" : "lie") + " beyond the \(recipe.neighbours) nearest. "
     }
     guard !worked.neighbours.isEmpty else {
@@ -358,13 +367,15 @@ extension SampleNeighbours {
     }
     let weights = worked.neighbours.reduce(0) { $0 + $1.similarity }
     let sign = weighted < 0 ? "−" : "+"
-    text += "r̂ = b_ui + Σ s(r − b) / Σ s = \(fixed(base, 3)) \(sign) \(fixed(abs(weighted), 4)) / "
+    text +=
+      "r̂ = b_ui + Σ s(r − b) / Σ s = \(fixed(base, 3)) \(sign) \(fixed(abs(weighted), 4)) / "
       + "\(fixed(weights, 4)) = \(fixed(base, 3)) \(sign) \(fixed(abs(weighted) / weights, 3)) = "
       + "\(fixed(worked.value, 3)) stars"
     if worked.value != base + weighted / weights {
       text += " (clipped to the 1–5 scale)"
     }
-    text += ", against the hidden \(plainNumber(hidden.value)): off by "
+    text +=
+      ", against the hidden \(plainNumber(hidden.value)): off by "
       + "\(fixed(abs(worked.value - hidden.value), 2)). Without the baseline, the plain "
       + "similarity-weighted average of \(hiddenUserName)'s ratings gives "
       + "\(fixed(plain.value, 3)) (off by \(fixed(abs(plain.value - hidden.value), 2))). "
@@ -403,13 +414,15 @@ extension BecauseYouWatched {
       rows: genreShares.map { [$0.name, $0.share.map { percent($0) } ?? "no neighbours"] } + [
         ["(a random title)", percent(chanceShare)]
       ])
-    let found = genreShares.compactMap { entry in entry.share.map { (name: entry.name, share: $0) } }
+    let found = genreShares.compactMap { entry in entry.share.map { (name: entry.name, share: $0) }
+    }
     let none = genreShares.filter { $0.share == nil }.map(\.name)
     var reading = "The catalogue's genres are never shown to any model, so this is a fair test"
     let aboveChance = found.filter { $0.share > chanceShare + 0.005 }
     if let best = aboveChance.max(by: { $0.share < $1.share }) {
       let tied = aboveChance.filter { abs($0.share - best.share) < 0.005 }
-      reading += ": "
+      reading +=
+        ": "
         + (tied.count == 1
           ? "\(best.name) finds the most same-genre neighbours (\(percent(best.share)))"
           : tied.map(\.name).joined(separator: " and ") + " tie for the most same-genre "
@@ -420,11 +433,13 @@ extension BecauseYouWatched {
         reading += " " + rest.joined(separator: " and ") + " do no better than chance."
       }
     } else {
-      reading += ", and here no way of judging similarity does better than a title picked at "
+      reading +=
+        ", and here no way of judging similarity does better than a title picked at "
         + "random (\(percent(chanceShare)))."
     }
     if !none.isEmpty {
-      reading += " " + none.joined(separator: " and ") + " found no neighbour with a positive "
+      reading +=
+        " " + none.joined(separator: " and ") + " found no neighbour with a positive "
         + "similarity at all."
     }
     return (table, reading)
@@ -478,11 +493,13 @@ extension ColdStart {
         "After \(Self.steps[final]) ratings \(methods[method]) picks titles worth "
         + "\(fixed(last[method], 2)) stars (\(fixed(first[method], 2)) with none); "
       if gap <= 0.005 {
-        line += "popularity and the best possible list score alike there, so there is no gap to close."
+        line +=
+          "popularity and the best possible list score alike there, so there is no gap to close."
       } else if last[method] < last[0] - 0.005 {
         line += "that is below popularity's \(fixed(last[0], 2)) at the same point."
       } else {
-        line += "of the gap between popularity (\(fixed(last[0], 2))) and the best possible list "
+        line +=
+          "of the gap between popularity (\(fixed(last[0], 2))) and the best possible list "
           + "(\(fixed(last[3], 2))) it closes \(percent(closing, decimals: 0))."
       }
       lines.append(line)

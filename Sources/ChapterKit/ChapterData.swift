@@ -101,7 +101,6 @@ extension ChapterData {
   }
 }
 
-
 /// The flags that choose a chapter's data: `--ratings FILE`, `--titles FILE`, `--format`.
 /// Without `--ratings` the chapter runs on the demo catalogue.
 public struct DataFileOptions: Sendable, Equatable {

@@ -4,8 +4,7 @@ import Recommender
 /// chapter with a `--folds` flag.
 public enum FoldScores {
   /// Model, RMSE and MAE as mean ± standard deviation over the folds, in stars.
-  public static func table(names: [String], rmse: [FoldSummary], mae: [FoldSummary]) -> TextTable
-  {
+  public static func table(names: [String], rmse: [FoldSummary], mae: [FoldSummary]) -> TextTable {
     TextTable(
       columns: [.left("Model"), .right("RMSE"), .right("MAE")],
       rows: names.indices.map { model in

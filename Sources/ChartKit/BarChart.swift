@@ -205,7 +205,8 @@ public struct BarChart: Sendable {
             let size = ChartTypography.valueLabelSize
             let centerX = across + thickness / 2
             // Past the error bar's end, when there is one, so the whisker stays clear.
-            let reach = groups[groupIndex].error(at: categoryIndex).map { value < 0 ? -$0 : $0 } ?? 0
+            let reach =
+              groups[groupIndex].error(at: categoryIndex).map { value < 0 ? -$0 : $0 } ?? 0
             let top = frame.y(atFraction: max(zero, scale.fraction(of: value + reach)))
             let bottom = frame.y(atFraction: min(zero, scale.fraction(of: value + reach)))
             if upwardLabels {
@@ -234,7 +235,8 @@ public struct BarChart: Sendable {
           }
           if showsValueLabels {
             let size = ChartTypography.valueLabelSize
-            let reach = groups[groupIndex].error(at: categoryIndex).map { value < 0 ? -$0 : $0 } ?? 0
+            let reach =
+              groups[groupIndex].error(at: categoryIndex).map { value < 0 ? -$0 : $0 } ?? 0
             let left = frame.x(atFraction: min(zero, scale.fraction(of: value + reach)))
             let right = frame.x(atFraction: max(zero, scale.fraction(of: value + reach)))
             canvas.text(

@@ -79,7 +79,9 @@ struct CompleteDemoChapterTests {
     let section = Self.section("3-fold cross-validation", of: run.standardOutput)
     var rmse: [String: Double] = [:]
     for line in section.split(separator: "\n") {
-      if let row = line.firstMatch(of: #/^(\S.*?)\s+(\d\.\d{4}) ± \d\.\d{4}\s+\d\.\d{4} ± \d\.\d{4}$/#) {
+      if let row = line.firstMatch(
+        of: #/^(\S.*?)\s+(\d\.\d{4}) ± \d\.\d{4}\s+\d\.\d{4} ± \d\.\d{4}$/#)
+      {
         rmse[String(row.1)] = Double(row.2)!
       }
     }

@@ -10,7 +10,9 @@ struct NeighboursChapterTests {
     "Baseline μ + bᵤ + bᵢ", "MF with biases and λ", "User kNN-baseline", "User kNN",
     "Item kNN-baseline", "Item kNN", "Blend",
   ]
-  static var name: String { models.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") }
+  static var name: String {
+    models.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+  }
 
   /// The story as one line: wrapped sentences joined.
   static func flat(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: " ") }
@@ -29,15 +31,20 @@ struct NeighboursChapterTests {
   }
 
   /// Every "A beats B by D" and "A and B are too close to call (D …" with its numbers.
-  static func verdicts(_ output: String) throws -> [(a: String, b: String, size: Double, clear: Bool)] {
+  static func verdicts(_ output: String) throws -> [(
+    a: String, b: String, size: Double, clear: Bool
+  )] {
     let text = flat(output)
-    let beats = try Regex(#"(NAME) beats (NAME) by (\d\.\d{4}) stars"#.replacingOccurrences(of: "NAME", with: name))
+    let beats = try Regex(
+      #"(NAME) beats (NAME) by (\d\.\d{4}) stars"#.replacingOccurrences(of: "NAME", with: name))
     let close = try Regex(
       #"(NAME) and (NAME) are too close to call \((\d\.\d{4}) stars"#
         .replacingOccurrences(of: "NAME", with: name))
     func read(_ match: Regex<AnyRegexOutput>.Match, clear: Bool) -> (String, String, Double, Bool) {
-      (String(match.output[1].substring!), String(match.output[2].substring!),
-        Double(match.output[3].substring!)!, clear)
+      (
+        String(match.output[1].substring!), String(match.output[2].substring!),
+        Double(match.output[3].substring!)!, clear
+      )
     }
     return text.matches(of: beats).map { read($0, clear: true) }
       + text.matches(of: close).map { read($0, clear: false) }
@@ -53,8 +60,9 @@ struct NeighboursChapterTests {
     // The worked prediction adds up: b_ui + Σ / Σ, clipped to 1–5.
     let text = flat(output)
     if let worked = text.firstMatch(
-      of: #/= (\d\.\d{3}) ([+−]) (\d+\.\d{4}) / (\d+\.\d{4}) = \d\.\d{3} [+−] (\d+\.\d{3}) = (\d\.\d{3}) stars( \(clipped)?/#)
-    {
+      of:
+        #/= (\d\.\d{3}) ([+−]) (\d+\.\d{4}) / (\d+\.\d{4}) = \d\.\d{3} [+−] (\d+\.\d{3}) = (\d\.\d{3}) stars( \(clipped)?/#
+    ) {
       let sign: Double = worked.2 == "−" ? -1 : 1
       let quotient = Double(worked.5)!
       // The quotient from sums printed to 4 decimals, within their rounding and its own.
@@ -84,11 +92,15 @@ struct NeighboursChapterTests {
     // The cold-start verdicts read the table's last row.
     if let row = output.split(separator: "\n").first(where: { $0.hasPrefix("     20 ") }) {
       let values = row.split(separator: " ").dropFirst().map { Double($0)! }
-      if let ahead = text.firstMatch(of: #/After 20 ratings (Item kNN-baseline|MF folded in) is ahead/#) {
+      if let ahead = text.firstMatch(
+        of: #/After 20 ratings (Item kNN-baseline|MF folded in) is ahead/#)
+      {
         let (knn, mf) = (values[1], values[2])
         #expect(ahead.1 == "Item kNN-baseline" ? knn > mf + 0.05 : mf > knn + 0.05, "\(arguments)")
       }
-      for closing in text.matches(of: #/popularity \((\d\.\d\d)\) and the best possible list \((\d\.\d\d)\) it closes (\d+)%/#) {
+      for closing in text.matches(
+        of: #/popularity \((\d\.\d\d)\) and the best possible list \((\d\.\d\d)\) it closes (\d+)%/#
+      ) {
         #expect(Double(closing.1)! == values[0] && Double(closing.2)! == values[3])
       }
     }

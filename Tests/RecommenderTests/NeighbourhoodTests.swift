@@ -12,8 +12,9 @@ struct NeighbourhoodTests {
     // Σxy = 20 + 9 = 29, Σx² = 34, Σy² = 25: 29 / √850.
     let pairs = [(x: 5.0, y: 4.0), (x: 3.0, y: 3.0)]
     #expect(
-      abs(similarity(of: pairs, measure: .cosine, shrinkage: 100, minimumSupport: 1)
-        - 29 / 850.0.squareRoot()) < 1e-15)
+      abs(
+        similarity(of: pairs, measure: .cosine, shrinkage: 100, minimumSupport: 1)
+          - 29 / 850.0.squareRoot()) < 1e-15)
     let rising = [(x: 1.0, y: 2.0), (x: 2.0, y: 4.0), (x: 3.0, y: 6.0)]
     let falling = [(x: 1.0, y: 3.0), (x: 2.0, y: 2.0), (x: 3.0, y: 1.0)]
     #expect(similarity(of: rising, measure: .pearson, shrinkage: 0, minimumSupport: 1) == 1)
@@ -162,7 +163,8 @@ struct NeighbourhoodTests {
     let ridge = try #require(ridgeLeastSquares(rows: [[1], [1]], targets: [1, 1], penalties: [2]))
     #expect(ridge == [0.5])
     // Two identical unpenalised columns have no unique answer.
-    #expect(ridgeLeastSquares(rows: [[1, 1], [2, 2]], targets: [1, 2], penalties: [0, 0]) == nil)
+    #expect(
+      ridgeLeastSquares(rows: [[1, 1], [2, 2]], targets: [1, 2], penalties: [0, 0]) == nil)
   }
 
   @Test("a blend fitted on predictions that explain the ratings finds their weights")

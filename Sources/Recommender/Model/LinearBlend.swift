@@ -67,7 +67,9 @@ public struct FeatureWeightedBlend: Sendable, Equatable {
   public static func support(_ count: Int) -> Double { (1 + Double(count)).squareRoot() / 10 }
 
   /// The expanded columns of one rating.
-  public static func columns(_ predictions: [Double], userSupport zu: Double, itemSupport zi: Double)
+  public static func columns(
+    _ predictions: [Double], userSupport zu: Double, itemSupport zi: Double
+  )
     -> [Double]
   {
     predictions + predictions.map { $0 * zu } + predictions.map { $0 * zi } + [zu, zi]

@@ -83,7 +83,8 @@ public struct SimilarityMatrix: Sendable {
       guard xx > 1e-12 * max(sxx[pair], 1), yy > 1e-12 * max(syy[pair], 1) else { continue }
       let correlation = xy / (xx * yy).squareRoot()
       values[pair] =
-        measure == .pearsonBaseline ? (count - 1) / (count - 1 + shrinkage) * correlation
+        measure == .pearsonBaseline
+        ? (count - 1) / (count - 1 + shrinkage) * correlation
         : correlation
     }
     self.owner = owner
@@ -126,7 +127,9 @@ public struct SimilarityMatrix: Sendable {
   public func mostSimilar(to a: Int, count wanted: Int) -> [Neighbour] {
     (0..<count).filter { $0 != a && similarity(a, $0) > 0 }
       .map { Neighbour(index: $0, similarity: similarity(a, $0), support: support(a, $0)) }
-      .sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.index < $1.index }
+      .sorted {
+        $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.index < $1.index
+      }
       .prefix(wanted).map { $0 }
   }
 }
