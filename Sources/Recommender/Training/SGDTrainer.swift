@@ -77,6 +77,7 @@ public struct SGDTrainer: Sendable {
   ///
   /// - Returns: Σ |eᵤᵢ|, each error taken just before its update.
   /// - Complexity: O(ratings × k).
+  @_optimize(speed)  // so the shuffle is specialised even in debug; see SGDSweep's shortPass
   public mutating func runEpoch(_ model: inout MatrixFactorization) -> Double {
     if shuffler != nil { shuffler!.shuffle(&ratings) }
     let sweep = SGDSweep(
@@ -97,8 +98,10 @@ public struct SGDTrainer: Sendable {
   ///   being a finite number.
   public mutating func fit(_ model: inout MatrixFactorization, epochs: Int) throws(TrainingError) {
     for epoch in stride(from: 1, through: epochs, by: 1) {
+      // A parameter gone non-finite makes the next epoch's error non-finite, so checking the
+      // error each epoch and the parameters once at the end catches every divergence.
       let totalAbsoluteError = runEpoch(&model)
-      guard totalAbsoluteError.isFinite, model.isFinite else {
+      guard totalAbsoluteError.isFinite, epoch < epochs || model.isFinite else {
         throw .diverged(
           Divergence(epoch: epoch, settings: settings, learnsBiases: model.usesBiases))
       }

@@ -26,6 +26,7 @@ public struct BaselineEstimates: Sendable {
   /// Fits the biases to `ratings`; users and items with no rating keep a bias of 0.
   ///
   /// - Complexity: O(epochs × ratings).
+  @_optimize(speed)  // fitted once per fold and model; see SGDSweep's shortPass
   public init(
     _ ratings: [Rating], userCount: Int, itemCount: Int, epochs: Int = Self.defaultEpochs,
     userRegularization: Double = Self.defaultUserRegularization,
@@ -37,16 +38,18 @@ public struct BaselineEstimates: Sendable {
     var bu = [Double](repeating: 0, count: userCount)
     var bi = [Double](repeating: 0, count: itemCount)
     for _ in 0..<epochs {
-      for item in 0..<itemCount {
-        guard byItem.length(of: item) > 0 else { continue }
+      for item in 0..<itemCount where byItem.length(of: item) > 0 {
         var deviation = 0.0
-        for (user, value) in byItem.entries(of: item) { deviation += value - μ - bu[user] }
+        for entry in byItem.range(of: item) {
+          deviation += byItem.values[entry] - μ - bu[byItem.others[entry]]
+        }
         bi[item] = deviation / (itemRegularization + Double(byItem.length(of: item)))
       }
-      for user in 0..<userCount {
-        guard byUser.length(of: user) > 0 else { continue }
+      for user in 0..<userCount where byUser.length(of: user) > 0 {
         var deviation = 0.0
-        for (item, value) in byUser.entries(of: user) { deviation += value - μ - bi[item] }
+        for entry in byUser.range(of: user) {
+          deviation += byUser.values[entry] - μ - bi[byUser.others[entry]]
+        }
         bu[user] = deviation / (userRegularization + Double(byUser.length(of: user)))
       }
     }

@@ -66,11 +66,13 @@ public struct NeighbourhoodModel: Sendable {
   /// r̂_ui, with the neighbours it used.
   ///
   /// - Complexity: O(n log k) for the n ratings of u (item-based) or of i (user-based).
+  @_optimize(speed)  // with its closures; see estimate
   public func prediction(user: Int, item: Int) -> NeighbourhoodPrediction {
-    let (target, candidates) =
-      kind == .itemBased ? (item, lists.entries(of: user)) : (user, lists.entries(of: item))
+    let (target, owner) = kind == .itemBased ? (item, user) : (user, item)
+    let entries = lists.range(of: owner)
     return estimate(
-      target: target, from: candidates,
+      target: target, count: entries.count,
+      candidate: { (lists.others[entries.lowerBound + $0], lists.values[entries.lowerBound + $0]) },
       base: { other in
         guard let baseline else { return 0 }
         return kind == .itemBased
@@ -84,13 +86,14 @@ public struct NeighbourhoodModel: Sendable {
   /// Item-based r̂ for a viewer the model has never seen, from the ratings they have just given:
   /// no retraining, the similarities already hold what the crowd knows. Their b_u comes from
   /// ``BaselineEstimates/userBias(forNew:)``.
+  @_optimize(speed)  // with its closures; see estimate
   public func predictForNewViewer(item: Int, ratings: [(item: Int, value: Double)])
     -> Double
   {
     precondition(kind == .itemBased, "a new viewer has no user–user similarities yet")
     let userBias = baseline?.userBias(forNew: ratings) ?? 0
     return estimate(
-      target: item, from: ratings.map { (other: $0.item, value: $0.value) },
+      target: item, count: ratings.count, candidate: { (ratings[$0].item, ratings[$0].value) },
       base: { other in
         guard let baseline else { return 0 }
         return baseline.globalMean + userBias + baseline.itemBiases[other]
@@ -99,14 +102,21 @@ public struct NeighbourhoodModel: Sendable {
   }
 
   /// The weighted residual average over the k most similar candidates (Σ s(r − b) / Σ s).
+  ///
+  /// Optimised even in debug builds: cross-validation calls it for every test rating of every
+  /// model (see SGDSweep's shortPass for why that is safe).
+  @_optimize(speed)
   private func estimate(
-    target: Int, from candidates: [(other: Int, value: Double)], base: (Int) -> Double
+    target: Int, count: Int, candidate: (Int) -> (other: Int, value: Double),
+    base: (Int) -> Double
   ) -> NeighbourhoodPrediction {
     // snippet: knn-estimate
     var scored: [(other: Int, value: Double, s: Double)] = []
-    for candidate in candidates where candidate.other != target {
-      let s = similarities.similarity(target, candidate.other)
-      if s > 0 { scored.append((candidate.other, candidate.value, s)) }
+    for index in 0..<count {
+      let (other, value) = candidate(index)
+      guard other != target else { continue }
+      let s = similarities.similarity(target, other)
+      if s > 0 { scored.append((other, value, s)) }
     }
     scored.sort { $0.s != $1.s ? $0.s > $1.s : $0.other < $1.other }
     let ranked = scored.prefix(neighbourCount)

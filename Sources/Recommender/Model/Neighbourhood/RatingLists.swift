@@ -46,6 +46,9 @@ public struct RatingLists: Sendable {
   /// How many ratings owner `index` has.
   public func length(of index: Int) -> Int { offsets[index + 1] - offsets[index] }
 
+  /// Where owner `index`'s entries sit in `others` and `values`.
+  public func range(of index: Int) -> Range<Int> { offsets[index]..<offsets[index + 1] }
+
   /// Owner `index`'s ratings as (other index, rating) pairs, in the order given.
   public func entries(of index: Int) -> [(other: Int, value: Double)] {
     (offsets[index]..<offsets[index + 1]).map { (others[$0], values[$0]) }
