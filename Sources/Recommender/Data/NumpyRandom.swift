@@ -30,12 +30,6 @@ public struct NumpyRandom: Sendable {
   }
 
   /// The next raw 32-bit output of MT19937.
-  ///
-  /// This and the other draws are optimised even in debug builds (the attribute asks for it per
-  /// function): every chapter draws millions of them, shuffling every epoch, and at -Onone the
-  /// generator cost as much as training. Integer and IEEE arithmetic give the same bits either
-  /// way.
-  @_optimize(speed)
   public mutating func nextUInt32() -> UInt32 {
     if position >= Self.stateSize { twist() }
     var y = state[position]
@@ -72,7 +66,6 @@ public struct NumpyRandom: Sendable {
   }
 
   /// An integer uniform in `0...upperBound`, by numpy's legacy masked rejection sampling.
-  @_optimize(speed)
   public mutating func nextInt(through upperBound: Int) -> Int {
     precondition(upperBound >= 0 && upperBound <= Int(UInt32.max), "bound out of range")
     if upperBound == 0 { return 0 }
@@ -97,14 +90,6 @@ public struct NumpyRandom: Sendable {
     elements.withUnsafeMutableBufferPointer { shuffle($0) }
   }
 
-  /// The same shuffle for the trainer's ratings, which it shuffles every epoch: a concrete
-  /// element type, so even a debug build runs the loop specialised.
-  @_optimize(speed)
-  mutating func shuffle(_ ratings: inout [TrainingRating]) {
-    ratings.withUnsafeMutableBufferPointer { shuffle($0) }
-  }
-
-  @_optimize(speed)
   private mutating func shuffle<Element>(_ buffer: UnsafeMutableBufferPointer<Element>) {
     guard buffer.count > 1 else { return }
     for index in stride(from: buffer.count - 1, to: 0, by: -1) {
@@ -115,7 +100,6 @@ public struct NumpyRandom: Sendable {
   /// Regenerates all 624 words: word i mixes the top bit of word i, the low bits of word i + 1
   /// and word i + 397, indices wrapping around, each loop reading words already regenerated
   /// exactly where the reference implementation does.
-  @_optimize(speed)
   private mutating func twist() {
     let n = Self.stateSize
     let m = Self.shift

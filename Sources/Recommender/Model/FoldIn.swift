@@ -33,7 +33,6 @@ extension MatrixFactorization {
   }
 
   /// r̂ for a folded-in viewer: μ + b_u + b_i + p_u · q_i (or p_u · q_i without biases).
-  @_optimize(speed)  // scored for every title at every step of a cold start
   public func predict(foldedIn viewer: (bias: Double, factors: [Double]), item: Int) -> Double {
     var dot = 0.0
     for f in 0..<factorCount { dot += viewer.factors[f] * Q[item, f] }

@@ -37,7 +37,6 @@ public struct LinearBlend: Sendable, Equatable {
   }
 
   /// w₀ + Σ w_m r̂_m.
-  @_optimize(speed)  // once per test rating per fold
   public func predict(_ predictions: [Double]) -> Double {
     var sum = intercept
     for (weight, prediction) in zip(weights, predictions) { sum += weight * prediction }

@@ -35,7 +35,6 @@ public func topN(count: Int, scores: [Double]) -> [Int] {
 ///   - titleCount: The number of titles, scored as 0, 1, …, titleCount − 1.
 ///   - score: The score of a title, called exactly once per title, in index order.
 /// - Complexity: O(t log N) for t titles and N = `count`, plus t calls of `score`.
-@_optimize(speed)  // called per viewer per step by the experiments; see SGDSweep's shortPass
 public func topN(count: Int, titleCount: Int, score: (_ title: Int) -> Double) -> [Int] {
   precondition(count >= 0 && titleCount >= 0, "counts must not be negative")
   let keep = min(count, titleCount)

@@ -68,10 +68,6 @@ struct SGDSweep {
   /// One pass for short vectors: ``MatrixFactorization/sgdStep(user:item:rating:settings:)``
   /// line for line, through pointers, so the same operations in the same order give the same
   /// bits (the blog's numbers among them).
-  // Optimised even in a debug build (the attribute asks for it per function): the training loop
-  // is where every chapter, test and workshop run spends its time, and -Onone made it ten times
-  // slower. Floating-point results are the same: Swift never reorders or fuses arithmetic.
-  @_optimize(speed)
   private func shortPass(
     _ ratings: UnsafeBufferPointer<TrainingRating>, _ parameters: Parameters
   ) -> Double {

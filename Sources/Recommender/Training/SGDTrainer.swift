@@ -77,7 +77,6 @@ public struct SGDTrainer: Sendable {
   ///
   /// - Returns: Σ |eᵤᵢ|, each error taken just before its update.
   /// - Complexity: O(ratings × k).
-  @_optimize(speed)  // so the shuffle is specialised even in debug; see SGDSweep's shortPass
   public mutating func runEpoch(_ model: inout MatrixFactorization) -> Double {
     if shuffler != nil { shuffler!.shuffle(&ratings) }
     let sweep = SGDSweep(

@@ -26,7 +26,6 @@ public struct BaselineEstimates: Sendable {
   /// Fits the biases to `ratings`; users and items with no rating keep a bias of 0.
   ///
   /// - Complexity: O(epochs × ratings).
-  @_optimize(speed)  // fitted once per fold and model; see SGDSweep's shortPass
   public init(
     _ ratings: [Rating], userCount: Int, itemCount: Int, epochs: Int = Self.defaultEpochs,
     userRegularization: Double = Self.defaultUserRegularization,

@@ -66,7 +66,6 @@ public struct NeighbourhoodModel: Sendable {
   /// r̂_ui, with the neighbours it used.
   ///
   /// - Complexity: O(n log k) for the n ratings of u (item-based) or of i (user-based).
-  @_optimize(speed)  // with its closures; see estimate
   public func prediction(user: Int, item: Int) -> NeighbourhoodPrediction {
     let (target, owner) = kind == .itemBased ? (item, user) : (user, item)
     let entries = lists.range(of: owner)
@@ -86,7 +85,6 @@ public struct NeighbourhoodModel: Sendable {
   /// Item-based r̂ for a viewer the model has never seen, from the ratings they have just given:
   /// no retraining, the similarities already hold what the crowd knows. Their b_u comes from
   /// ``BaselineEstimates/userBias(forNew:)``.
-  @_optimize(speed)  // with its closures; see estimate
   public func predictForNewViewer(item: Int, ratings: [(item: Int, value: Double)])
     -> Double
   {
@@ -102,10 +100,6 @@ public struct NeighbourhoodModel: Sendable {
   }
 
   /// The weighted residual average over the k most similar candidates (Σ s(r − b) / Σ s).
-  ///
-  /// Optimised even in debug builds: cross-validation calls it for every test rating of every
-  /// model (see SGDSweep's shortPass for why that is safe).
-  @_optimize(speed)
   private func estimate(
     target: Int, count: Int, candidate: (Int) -> (other: Int, value: Double),
     base: (Int) -> Double

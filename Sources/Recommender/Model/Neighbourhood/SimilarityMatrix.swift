@@ -29,7 +29,6 @@ public struct SimilarityMatrix: Sendable {
   ///   - baseline: b_ui for the residuals of ``SimilarityMeasure/pearsonBaseline``.
   ///   - shrinkage: its shrinkage.
   ///   - minimumSupport: the fewest co-rated pairs that count (below it, 0).
-  @_optimize(speed)  // Σ n_v² pair updates; see SGDSweep's shortPass
   public init(
     _ ratings: [Rating], between owner: RatingLists.Owner, userCount: Int, itemCount: Int,
     measure: SimilarityMeasure, baseline: BaselineEstimates?, shrinkage: Double,
