@@ -55,7 +55,7 @@ enum Figures {
   static func coldStartCurve(_ coldStart: ColdStart) -> String {
     let x = ColdStart.steps.map(Double.init)
     return LineChart(
-      title: "A new viewer's picks improve with each rating they give",
+      title: "A new viewer's first ratings: how good are the picks?",
       subtitle: "Mean true rating of the top \(coldStart.top) titles picked, over "
         + "\(ColdStart.newViewerCount) new viewers of the demo catalogue",
       description: "Line chart of the mean true rating of the picks against the number of "
