@@ -84,6 +84,16 @@ public struct DemoCatalogue: Sendable {
   public let tastes: Matrix
   /// Each viewer's hidden favourite genre: the genre with the largest taste.
   public let favouriteGenres: [Int]
+  /// βᵤ, each viewer's hidden leniency.
+  public let leniency: [Double]
+  /// βᵢ, each title's hidden appeal.
+  public let appeal: [Double]
+
+  /// m + βᵤ + βᵢ + tasteᵤ[genre of i]: the rating `viewer` would give `item` on average,
+  /// before the noise, the clamp and the rounding.
+  public func hiddenMeanRating(viewer: Int, item: Int) -> Double {
+    recipe.mean + leniency[viewer] + appeal[item] + tastes[viewer, itemGenres[item]]
+  }
 
   /// Generates the catalogue; the same recipe and seed always give the same ratings.
   ///
@@ -136,6 +146,8 @@ public struct DemoCatalogue: Sendable {
 
     self.recipe = recipe
     self.tastes = tastes
+    self.leniency = leniency
+    self.appeal = appeal
     self.itemGenres = titles.map(\.genre)
     self.favouriteGenres = (0..<recipe.viewers).map { viewer in
       // The first of equal tastes wins.
