@@ -100,13 +100,18 @@ struct PowerCheck {
     control: OutcomeTable, treatment: OutcomeTable, sizes: [Int], tests: Int, alpha: Double,
     seed: UInt32
   ) -> [PowerCheck] {
+    // Plain loops: a closure capturing the generator would box it, slow in a debug build.
     var random = NumpyRandom(seed: seed)
-    return sizes.map { n in
-      let significant = (0..<tests).filter { _ in
-        simulatedTestPValue(
-          control: control, treatment: treatment, viewersPerArm: n, random: &random) < alpha
-      }.count
-      return PowerCheck(viewersPerArm: n, tests: tests, significant: significant)
+    var checks: [PowerCheck] = []
+    for n in sizes {
+      var significant = 0
+      for _ in 0..<tests {
+        let p = simulatedTestPValue(
+          control: control, treatment: treatment, viewersPerArm: n, random: &random)
+        if p < alpha { significant += 1 }
+      }
+      checks.append(PowerCheck(viewersPerArm: n, tests: tests, significant: significant))
     }
+    return checks
   }
 }

@@ -15,7 +15,7 @@ struct Settings: ChapterSettings {
   static var options: [ChapterOption<Settings>] {
     [
       .integer(
-        "--viewers", \.viewers, atLeast: 100, atMost: 4_000,
+        "--viewers", \.viewers, atLeast: 100, atMost: 3_000,
         help: "viewers in the catalogue and in the test", whenAbsent: "2,000; 500 with --quick"),
       .integer("--days", \.days, atLeast: 1, atMost: 60, help: "days the test runs, one look a day"),
       .double(

@@ -409,6 +409,11 @@ enum Chance {
   static func sequentialInTest(
     _ path: [Double], fixed result: ComparisonResult?, α: Double, days: Int
   ) -> String {
+    if days == 1, let only = path.first {
+      return "In the A/B test above there was one look, and its always-valid p-value was "
+        + "\(pText(only).dropFirst(2)): with a single look it is simply a stricter test than "
+        + "Welch's, " + (only <= α ? "and it too is below α." : "and it is not below α.")
+    }
     if let day = path.firstIndex(where: { $0 <= α }) {
       return "In the A/B test above, the always-valid p-value reached \(pText(path[day])) on "
         + "day \(day + 1) of \(days): a team reading it every day could have stopped there, "
