@@ -411,7 +411,7 @@ enum Chance {
   ) -> String {
     if days == 1, let only = path.first {
       return "In the A/B test above there was one look, and its always-valid p-value was "
-        + "\(pText(only).dropFirst(2)): with a single look it is simply a stricter test than "
+        + (only < 0.0001 ? "below 0.0001" : fixed(only, 4)) + ": with a single look it is simply a stricter test than "
         + "Welch's, " + (only <= α ? "and it too is below α." : "and it is not below α.")
     }
     if let day = path.firstIndex(where: { $0 <= α }) {
@@ -465,8 +465,8 @@ struct OfflineOnline {
       for b in names.indices
       where rmse[a] < rmse[b] - Self.rmseMargin && online[a] < online[b] - Self.onlineMargin {
         return "Offline and online disagree: \(names[a]) guesses held-out ratings better "
-          + "(RMSE \(fixed(rmse[a], 3)) against \(fixed(rmse[b], 3))), yet \(names[b])'s row "
-          + "gives viewers more titles they enjoy (\(fixed(online[b], 3)) against "
+          + "(RMSE \(fixed(rmse[a], 3)) against \(fixed(rmse[b], 3))), yet the row of "
+          + "\(names[b]) gives viewers more titles they enjoy (\(fixed(online[b], 3)) against "
           + "\(fixed(online[a], 3))). RMSE scores every rating, liked or not; a row only needs "
           + "its top three in the right order. That is why the launch decision is an online "
           + "test, not a lower RMSE."

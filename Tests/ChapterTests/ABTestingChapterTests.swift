@@ -7,8 +7,11 @@ import Testing
 struct ABTestingChapterTests {
   static let command = "chapter-ab-testing"
 
-  /// The text as one line, so sentences wrapped by the narrator can be matched whole.
-  static func flat(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: " ") }
+  /// The text as one line with single spaces, so sentences wrapped by the narrator (bullets
+  /// indent their continuation lines) can be matched whole.
+  static func flat(_ text: String) -> String {
+    text.replacing(#/\s+/#, with: " ")
+  }
 
   /// The numbers a run prints, read back from its text.
   struct Reading {
