@@ -17,7 +17,8 @@ struct Settings: ChapterSettings {
       .integer(
         "--viewers", \.viewers, atLeast: 100, atMost: 3_000,
         help: "viewers in the catalogue and in the test", whenAbsent: "2,000; 500 with --quick"),
-      .integer("--days", \.days, atLeast: 1, atMost: 60, help: "days the test runs, one look a day"),
+      .integer(
+        "--days", \.days, atLeast: 1, atMost: 60, help: "days the test runs, one look a day"),
       .double(
         "--effect", \.effect, .closedRange(0.05...0.5),
         help: "the minimum detectable effect, as a share of the control's mean"),
@@ -71,7 +72,8 @@ struct Population {
       var trainer = SGDTrainer(
         settings: .init(
           learningRate: Self.learningRate, biasLearningRate: Self.learningRate,
-          regularization: λ, factorUpdate: .simultaneous, visitOrder: .shuffledEachEpoch(seed: seed)),
+          regularization: λ, factorUpdate: .simultaneous,
+          visitOrder: .shuffledEachEpoch(seed: seed)),
         ratings: split.train)
       for _ in 0..<Self.epochs { _ = trainer.runEpoch(&model) }
       return model

@@ -85,7 +85,8 @@ enum Segmentation {
   }
 
   static func ratioCheck(treated: Int, of total: Int, _ test: ChiSquareTest) -> String {
-    "\(grouped(treated)) of the \(grouped(total)) viewers (\(percent(Double(treated) / Double(total))))"
+    let share = percent(Double(treated) / Double(total))
+    return "\(grouped(treated)) of the \(grouped(total)) viewers (\(share))"
       + " landed in treatment. The sample-ratio-mismatch check compares the arms with the "
       + "intended 50/50: χ² = \(fixed(test.statistic, 2)) with 1 degree of freedom, "
       + pText(test.pValue) + ". "
@@ -309,7 +310,8 @@ enum PowerCurve {
     let formula = plan.power(viewersPerArm: atPlan.viewersPerArm)
     let allowed = margin(atPlan.power, tests: atPlan.tests)
     let agreeing = checks.filter {
-      abs($0.power - plan.power(viewersPerArm: $0.viewersPerArm)) <= margin($0.power, tests: $0.tests)
+      let formula = plan.power(viewersPerArm: $0.viewersPerArm)
+      return abs($0.power - formula) <= margin($0.power, tests: $0.tests)
     }.count
     return "At the planned \(grouped(atPlan.viewersPerArm)) viewers per arm, "
       + "\(percent(atPlan.power)) of the simulated tests found the effect, against "
@@ -411,7 +413,8 @@ enum Chance {
   ) -> String {
     if days == 1, let only = path.first {
       return "In the A/B test above there was one look, and its always-valid p-value was "
-        + (only < 0.0001 ? "below 0.0001" : fixed(only, 4)) + ": with a single look it is simply a stricter test than "
+        + (only < 0.0001 ? "below 0.0001" : fixed(only, 4))
+        + ": with a single look it is simply a stricter test than "
         + "Welch's, " + (only <= α ? "and it too is below α." : "and it is not below α.")
     }
     if let day = path.firstIndex(where: { $0 <= α }) {

@@ -115,7 +115,8 @@ let checks = PowerCheck.run(
 say.paragraph(PowerCurve.introduction(lifted: lifted.populationMoments.mean, baseline: baseline))
 say.table(PowerCurve.table(checks, plan: plan))
 say.paragraph(PowerCurve.verdict(checks, plan: plan, needed: needed))
-charts.write(Figures.power(plan: plan, checks: checks, needed: needed), named: "ab-testing-power.svg")
+charts.write(
+  Figures.power(plan: plan, checks: checks, needed: needed), named: "ab-testing-power.svg")
 say.pauseIfRequested(settings.common.pauses)
 
 // MARK: - A/A tests

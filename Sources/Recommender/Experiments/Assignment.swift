@@ -62,7 +62,8 @@ public struct ExperimentAssignment: Sendable {
     return z ^ (z >> 31)
   }
 
-  /// The n-th output of SplitMix64 seeded with `seed` (n from 1): mix(seed + n · 0x9e3779b97f4a7c15).
+  /// The n-th output of SplitMix64 seeded with `seed` (n from 1):
+  /// mix(seed + n · 0x9e3779b97f4a7c15).
   public static func splitMix64(seed: UInt64, output n: UInt64) -> UInt64 {
     mix(seed &+ n &* 0x9e37_79b9_7f4a_7c15)
   }
