@@ -28,7 +28,7 @@ struct ABTestingChapterTests {
       let text = ABTestingChapterTests.flat(output)
       let analysis = try #require(
         text.firstMatch(
-          of: #/minus control: ([+-]\d+\.\d+) titles .*?interval \[([+-]\d+\.\d+), ([+-]\d+\.\d+)\]/#
+          of: #/control: ([+-]\d+\.\d+) titles .*?interval \[([+-]\d+\.\d+), ([+-]\d+\.\d+)\]/#
         ))
       estimate = Double(analysis.1)!
       interval = Double(analysis.2)!...Double(analysis.3)!
