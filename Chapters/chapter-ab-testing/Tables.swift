@@ -280,9 +280,9 @@ enum PowerCurve {
   }
 
   /// Simulated tests per size: half the A/A tests, as many as 2.5 million simulated viewers
-  /// allow (so a small δ, whose sizes are large, stays quick), and at least 50.
+  /// allow (so a small δ, whose sizes are large, stays quick), and at least 20.
   static func tests(sizes: [Int], experiments: Int) -> Int {
-    max(50, min(experiments / 2, 2_500_000 / (2 * sizes.reduce(0, +))))
+    max(20, min(experiments / 2, 2_500_000 / (2 * sizes.reduce(0, +))))
   }
 
   /// Two standard errors of a simulated share.
