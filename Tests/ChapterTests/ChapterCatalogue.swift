@@ -122,5 +122,22 @@ enum ChapterCatalogue {
         "matrix_factorization_visualization.svg", "model_comparison.svg",
       ],
       arguments: [], isDeterministic: false, timingCharts: ["hash_table_performance.svg"]),
+    ChapterEntry(
+      command: "chapter-ab-testing",
+      checks: "the design stated first, the hashed split and its checks, the analysis and its "
+        + "decision, power by simulation, A/A tests, peeking and the sequential test (--quick)",
+      keyLines: [
+        "User segmentation: assignment by hashing",
+        "Viewers per arm  Power, formula  Power, simulated  Tests",
+        "What goes wrong (a): chance, in 200 A/A tests",
+        "What goes wrong (b): peeking every day",
+        "Sequential testing: looking every day, honestly",
+        "Model                   Test RMSE  Enjoyed per viewer",
+      ],
+      charts: [
+        "ab-testing-aa-pvalues.svg", "ab-testing-lift.svg", "ab-testing-peeking.svg",
+        "ab-testing-power.svg",
+      ],
+      arguments: ["--quick"], isDeterministic: true),
   ]
 }

@@ -104,6 +104,23 @@ struct FlagLimitTests {
     .init(
       command: "chapter-complete-demo",
       arguments: ["--folds", "10", "--epochs", "1", "--factors", "1", "--quick"]),
+    .init(
+      command: "chapter-ab-testing",
+      arguments: [
+        "--viewers", "100", "--days", "1", "--effect", "0.05", "--alpha", "0.001",
+        "--experiments", "100", "--seed", "0",
+      ]),
+    .init(
+      command: "chapter-ab-testing",
+      arguments: [
+        "--viewers", "3000", "--days", "60", "--experiments", "100", "--seed", "4294967295",
+      ]),
+    .init(
+      command: "chapter-ab-testing",
+      arguments: [
+        "--experiments", "10000", "--viewers", "100", "--days", "1", "--effect", "0.5",
+        "--alpha", "0.2",
+      ]),
 
   ]
 
