@@ -79,7 +79,8 @@ struct ABTestingChapterTests {
     ["--salt", "another-name", "--seed", "7"],
   ]
 
-  @Test("every sentence the numbers choose is the one they call for, under other flags",
+  @Test(
+    "every sentence the numbers choose is the one they call for, under other flags",
     arguments: sweep)
   func sweepInvariants(flags: [String]) async throws {
     let run = try await ChapterRun.shared(Self.command, ["--quick", "--no-charts"] + flags)

@@ -59,9 +59,10 @@ struct ExperimentStatisticsTests {
 
   @Test("χ²: the 5% critical values of the table have tail 0.05")
   func chiSquared() {
-    for (k, critical) in [(1.0, 3.841458820694124), (2.0, 5.991464547107979),
-      (19.0, 30.14352720564616)]
-    {
+    for (k, critical) in [
+      (1.0, 3.841458820694124), (2.0, 5.991464547107979),
+      (19.0, 30.14352720564616),
+    ] {
       #expect(Self.close(ChiSquared(degreesOfFreedom: k).survival(critical), 0.05, 1e-12))
     }
     #expect(Self.close(ChiSquared(degreesOfFreedom: 4).survival(10), 0.04042768199451279, 1e-12))
@@ -133,8 +134,9 @@ struct ExperimentStatisticsTests {
     let viewers = 0..<20_000
     #expect(viewers.allSatisfy { first.isTreatment($0) == again.isTreatment($0) })
     let treated = viewers.filter(first.isTreatment).count
-    #expect(ChiSquareTest.sampleRatio(counts: [treated, 20_000 - treated], shares: [0.5, 0.5])
-      .pValue > 0.001)
+    #expect(
+      ChiSquareTest.sampleRatio(counts: [treated, 20_000 - treated], shares: [0.5, 0.5])
+        .pValue > 0.001)
     var table = [[0, 0], [0, 0]]
     for viewer in viewers {
       table[first.isTreatment(viewer) ? 1 : 0][other.isTreatment(viewer) ? 1 : 0] += 1

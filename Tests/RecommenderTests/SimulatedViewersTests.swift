@@ -38,7 +38,8 @@ struct SimulatedViewersTests {
   func hiddenMean() {
     let catalogue = DemoCatalogue(seed: 42)
     let expected =
-      catalogue.recipe.mean + catalogue.leniencies[0] + catalogue.appeals[0] + catalogue.tastes[0, 0]
+      catalogue.recipe.mean + catalogue.leniencies[0] + catalogue.appeals[0]
+      + catalogue.tastes[0, 0]
     #expect(catalogue.expectedRating(viewer: 0, item: 0) == expected)
   }
 }

@@ -53,7 +53,8 @@ public enum Normal {
     } else {
       let q = p - 0.5
       let r = q * q
-      z = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+      z =
+        (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
         / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
     }
     // Halley's step: e = Φ(z) − p, u = e·√(2π)·e^{z²/2}, z ← z − u/(1 + z·u/2).

@@ -39,10 +39,11 @@ enum SpecialFunctions {
     precondition(a > 0 && x >= a + 1, "the continued fraction needs x ≥ a + 1")
     if x.isInfinite { return 0 }
     let logPrefix: Double = a * log(x) - x - lgamma(a)
-    return exp(logPrefix) * lentz(b0: x + 1 - a) { n in
-      let k = Double(n)
-      return (-k * (k - a), x + 1 - a + 2 * k)
-    }
+    return exp(logPrefix)
+      * lentz(b0: x + 1 - a) { n in
+        let k = Double(n)
+        return (-k * (k - a), x + 1 - a + 2 * k)
+      }
   }
 
   /// The regularized incomplete beta function
