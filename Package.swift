@@ -18,6 +18,7 @@ let chapters = [
   "chapter-regularization",
   "chapter-hash-tables",
   "chapter-complete-demo",
+  "chapter-real-time",
 ]
 
 let package = Package(

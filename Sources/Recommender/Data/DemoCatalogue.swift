@@ -84,6 +84,10 @@ public struct DemoCatalogue: Sendable {
   public let tastes: Matrix
   /// Each viewer's hidden favourite genre: the genre with the largest taste.
   public let favouriteGenres: [Int]
+  /// βᵤ, each viewer's leniency.
+  public let leniency: [Double]
+  /// βᵢ, each title's appeal.
+  public let appeal: [Double]
 
   /// Generates the catalogue; the same recipe and seed always give the same ratings.
   ///
@@ -135,6 +139,8 @@ public struct DemoCatalogue: Sendable {
     }
 
     self.recipe = recipe
+    self.leniency = leniency
+    self.appeal = appeal
     self.tastes = tastes
     self.itemGenres = titles.map(\.genre)
     self.favouriteGenres = (0..<recipe.viewers).map { viewer in
@@ -147,6 +153,12 @@ public struct DemoCatalogue: Sendable {
     }
     self.dataset = RatingsDataset(
       userNames: names, itemNames: titles.map(\.name), ratings: ratings, scale: 1...5)
+  }
+
+  /// m + βᵤ + βᵢ + taste[genre of i]: the rating a viewer with `taste` (one value per genre) would
+  /// give title `item` before noise, clamping and rounding.
+  public func meanRating(user: Int, item: Int, taste: [Double]) -> Double {
+    recipe.mean + leniency[user] + appeal[item] + taste[itemGenres[item]]
   }
 
   /// The name of a title's genre.
