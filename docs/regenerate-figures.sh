@@ -25,9 +25,10 @@ chapters=(
   chapter-regularization
   chapter-hash-tables
   chapter-complete-demo
+  chapter-real-time
 )
 # Chapters whose figures are timings: built and run with `-c release`.
-release_chapters=(chapter-hash-tables chapter-complete-demo)
+release_chapters=(chapter-hash-tables chapter-complete-demo chapter-real-time)
 
 assets=docs/assets
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -56,18 +56,23 @@ enum Figures {
         Double(samples.filter { $0 >= edges[b] && $0 < edges[b + 1] }.count)
       }
     }
-    let labels = (0..<(edges.count - 1)).map { readableDuration(nanoseconds: edges[$0]) }
+    // Only the bins from the first to the last that holds an event.
+    let stepCounts = counts(updates)
+    let totalCounts = counts(totals)
+    let used = stepCounts.indices.filter { stepCounts[$0]! > 0 || totalCounts[$0]! > 0 }
+    let bins = used.first!...used.last!
+    let labels = bins.map { readableDuration(nanoseconds: edges[$0]) }
     return BarChart(
-      title: "How long one event takes: the online step, and the step plus re-ranking",
-      subtitle: "A timing, \(build) build, one core: it changes from run to run. Bins double; "
-        + "each bar counts the events from its label up to the next",
+      title: "Time per event: the online step, and step plus re-ranking",
+      subtitle: "A timing (\(build) build, one core): it changes from run to run. Each bar "
+        + "counts events from its label to the next, twice as long",
       description: "Bar chart of how many stream events took each range of time for the online "
         + "SGD step alone and for the step plus re-ranking all \(titles) titles.",
       categoryAxisTitle: "Time per event (from)", valueAxisTitle: "Events",
       categories: labels,
       groups: [
-        BarGroup(name: "Online step", values: counts(updates)),
-        BarGroup(name: "Step + re-ranking", values: counts(totals)),
+        BarGroup(name: "Online step", values: Array(stepCounts[bins])),
+        BarGroup(name: "Step + re-ranking", values: Array(totalCounts[bins])),
       ],
       legendPlacement: .bottom
     ).svg()

@@ -115,9 +115,10 @@ enum Tables {
     }
     return "Event \(grouped(event.index + 1)) of the stream, on \(source.when(event.time)): "
       + "\(source.dataset.userNames[u]) rates \(source.title(event.rating.item)) "
-      + "\(stars(event.rating.value)).\(why) The model that meets it is the batch model "
-      + "updated online by the \(grouped(event.index)) earlier "
-      + (event.index == 1 ? "event" : "events")
+      + "\(stars(event.rating.value)).\(why) The model that meets it is the batch model"
+      + (event.index == 0
+        ? " itself" : " updated online by the \(grouped(event.index)) earlier "
+          + (event.index == 1 ? "event" : "events"))
       + ". One online update is one SGD step, the same step every epoch of batch training is "
       + "made of (Sources/Recommender/Training/SGDStep.swift), applied once:"
   }
@@ -249,11 +250,15 @@ enum Tables {
     if first - last >= margin {
       text = "Ten ratings bring the error on the later ratings from \(fixed(first, 3)) "
         + "(μ + bᵢ alone) to \(fixed(last, 3))"
+      let falling = zip(cold.rmse, cold.rmse.dropFirst()).allSatisfy { $1 < $0 }
       text +=
-        best == cold.rmse.count - 1
+        falling
         ? ", and each step of the table helps: a newcomer is served from their first ratings "
           + "without retraining anything."
-        : "; the lowest error, \(fixed(cold.rmse[best], 3)), comes after "
+        : best == cold.rmse.count - 1
+          ? ", the lowest of the table, though not every step lowers it: a rating or two can "
+            + "pull pᵤ the wrong way before more correct it."
+          : "; the lowest error, \(fixed(cold.rmse[best], 3)), comes after "
           + "\(ColdStart.steps[best]) ratings, so more ratings do not help at every step."
     } else if last - first >= margin {
       text = "Folding in makes the later ratings worse here (\(fixed(first, 3)) with no "
@@ -616,11 +621,12 @@ enum TryNext {
     var list: [String] = []
     if settings.learningRate == nil {
       list.append(
-        "--learning-rate \(onCatalogue ? "0.05" : "0.02"): bigger steps, batch and online; do "
-          + "online updates now follow the drift faster?")
+        "--learning-rate \(onCatalogue ? "0.05" : "0.02"): bigger steps, batch and online; "
+          + (onCatalogue ? "do online updates now follow the drift faster?" : "do online updates gain more?"))
     }
-    if retrainEvery != 50 {
-      list.append("--retrain-every 50: retrain far more often; does it catch online updates?")
+    let often = onCatalogue ? 50 : 2_500
+    if retrainEvery != often {
+      list.append("--retrain-every \(often): retrain far more often; does it catch online updates?")
     }
     if settings.warmUp != 0.2 {
       list.append("--warm-up 0.2: a batch model that has seen little, and more newcomers")

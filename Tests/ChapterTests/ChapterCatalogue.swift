@@ -106,5 +106,17 @@ enum ChapterCatalogue {
         "matrix_factorization_visualization.svg", "model_comparison.svg",
       ],
       arguments: [], isDeterministic: false, timingCharts: ["hash_table_performance.svg"]),
+    ChapterEntry(
+      command: "chapter-real-time",
+      checks: "one event's step, fold-in, the prequential replay, the cache; its latency section "
+        + "holds timings, so RealTimeChapterTests snapshots the text with that section masked",
+      keyLines: [
+        "Model update: one event, one step",
+        "Ratings folded in  RMSE on later ratings  Top titles in favourite genre",
+        "From     Events  Frozen  Online  Retrained",
+        "Within milliseconds? Latency on one core",
+      ],
+      charts: ["real-time-cold-start.svg", "real-time-latency.svg", "real-time-prequential.svg"],
+      arguments: [], isDeterministic: false, timingCharts: ["real-time-latency.svg"]),
   ]
 }

@@ -81,6 +81,19 @@ struct FlagLimitTests {
       arguments: [
         "--epochs", "500", "--factors", "1", "--test-fraction", "0.9", "--top", "50", "--quick",
       ]),
+    // Retraining after every 10 events costs most with a long stream: the minimum runs with the
+    // shortest stream (the largest warm-up), the smallest warm-up with no retraining at all.
+    .init(
+      command: "chapter-real-time",
+      arguments: [
+        "--retrain-every", "10", "--warm-up", "0.9", "--learning-rate", "1e-300", "--quick",
+        "--seed", "0",
+      ]),
+    .init(
+      command: "chapter-real-time",
+      arguments: [
+        "--retrain-every", "1000000", "--warm-up", "0.1", "--quick", "--seed", "4294967295",
+      ]),
 
   ]
 
