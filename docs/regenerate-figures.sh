@@ -20,6 +20,7 @@ set -euo pipefail
 # Blog order, the same as the `chapters` array in Package.swift.
 chapters=(
   chapter-data-setup
+  chapter-neighbours
   chapter-basic-mf
   chapter-biases
   chapter-regularization

@@ -2,60 +2,7 @@ import ChapterKit
 import LookupTiming
 import Recommender
 
-/// The data the complete demo runs on: its built-in ``DemoCatalogue``, or ratings loaded from
-/// a file, with the choices the demo makes about them (which viewers and titles to show, which
-/// titles may be recommended).
-struct DemoData: Sendable {
-  /// The ratings, with titles for names where a titles file gave them.
-  let dataset: RatingsDataset
-  /// The catalogue when the data is the built-in one: its genres and hidden tastes.
-  let catalogue: DemoCatalogue?
-  /// What the ratings file held, e.g. "100,000 ratings by 943 users of 1,682 movies (…)".
-  let fileSummary: String?
-  /// How well the titles file matched, e.g. "1,682 of 1,682 rated movies have a title (…)".
-  let titlesSummary: String?
-
-  /// The built-in catalogue, generated from `seed`.
-  init(catalogueSeed seed: UInt32) {
-    let catalogue = DemoCatalogue(seed: seed)
-    self.dataset = catalogue.dataset
-    self.catalogue = catalogue
-    self.fileSummary = nil
-    self.titlesSummary = nil
-  }
-
-  /// Ratings read from `ratingsPath`, named by `titlesPath` when given.
-  ///
-  /// - Parameters:
-  ///   - ratingsPath: a MovieLens `u.data` or `ratings.csv`, or a `user,item,rating` CSV.
-  ///   - titlesPath: a MovieLens `u.item` or `movies.csv`, or nil.
-  ///   - format: the ratings layout, or nil to detect it.
-  /// - Throws: `DataFileError` for the first problem in either file.
-  init(ratingsPath: String, titlesPath: String?, format: RatingsFileFormat?)
-    throws(DataFileError)
-  {
-    let loaded = try RatingsLoader.load(path: ratingsPath, format: format)
-    var dataset = loaded.dataset
-    var titlesSummary: String?
-    if let titlesPath {
-      let titled = try TitlesLoader.apply(titlesPath: titlesPath, to: loaded)
-      dataset = titled.ratings.dataset
-      titlesSummary = titled.summary
-    }
-    self.dataset = dataset
-    self.catalogue = nil
-    self.fileSummary = loaded.summary
-    self.titlesSummary = titlesSummary
-  }
-
-  /// The genre of a title, when the data has genres.
-  func genre(ofItem item: Int) -> String? { catalogue?.genreName(ofItem: item) }
-
-  /// A title's name, with its genre in brackets when known: "Cloud Whales (Animation)".
-  func titleWithGenre(_ item: Int) -> String {
-    dataset.itemNames[item] + (genre(ofItem: item).map { " (\($0))" } ?? "")
-  }
-
+extension ChapterData {
   /// A few viewers and titles small enough to print and draw: on the catalogue, the blog's five
   /// viewers with its four movies and the first two animation titles (Eve's hidden favourite);
   /// on loaded data, the six most-rated titles and the five viewers who rated most of them.
@@ -296,57 +243,10 @@ extension ValidationChoice {
   }
 }
 
-extension DemoData {
-  /// The data a run asked for: the ratings file at `ratingsPath`, or the catalogue generated
-  /// from `seed` when there is none. A file that cannot be read ends the run with its problem.
-  ///
-  /// - Parameters:
-  ///   - ratingsPath: the `--ratings` file, or nil for the catalogue.
-  ///   - titlesPath: the `--titles` file, or nil.
-  ///   - format: the `--format` of the ratings file, or nil to detect it.
-  ///   - seed: the catalogue's seed.
-  ///   - command: the chapter's command, for the error message.
-  static func loadOrExit(
-    ratingsPath: String?, titlesPath: String?, format: RatingsFileFormat?, seed: UInt32,
-    command: String
-  ) -> DemoData {
-    guard let ratingsPath else { return DemoData(catalogueSeed: seed) }
-    do {
-      return try DemoData(ratingsPath: ratingsPath, titlesPath: titlesPath, format: format)
-    } catch {
-      exitWithError(.dataError(error.description), command: command)
-    }
-  }
-
-  /// The ratings split into training and test ratings, seeded; ends the run when either part
-  /// would be empty.
-  ///
-  /// - Parameters:
-  ///   - testFraction: the share of ratings held out for testing.
-  ///   - seed: picks the held-out ratings.
-  ///   - ratingsPath: the `--ratings` file, or nil for the catalogue, for the error message.
-  ///   - command: the chapter's command, for the error message.
-  func splitOrExit(testFraction: Double, seed: UInt32, ratingsPath: String?, command: String)
-    -> TrainTestSplit
-  {
-    let split = TrainTestSplit(dataset.ratings, testFraction: testFraction, seed: seed)
-    if split.train.isEmpty || split.test.isEmpty {
-      let count = dataset.ratings.count
-      exitWithError(
-        .dataError(
-          "\(ratingsPath ?? "the data") has only \(grouped(count)) "
-            + (count == 1 ? "rating" : "ratings") + ", too few to hold "
-            + "\(percent(testFraction, decimals: 0)) out for testing and learn from the rest"),
-        command: command)
-    }
-    return split
-  }
-}
-
 /// A few viewers and titles of the trained model, small enough to print and draw: their known
 /// ratings, their rows of P and columns of Qᵀ, and the predictions.
 struct FactorSlice {
-  /// The viewers and titles shown, from ``DemoData/readableSlice(statistics:)``.
+  /// The viewers and titles shown, from ``ChapterData/readableSlice(statistics:)``.
   let users: [Int]
   let items: [Int]
   /// The known ratings of these viewers for these titles.
@@ -365,7 +265,7 @@ struct FactorSlice {
   /// μ + bᵤ + bᵢ + p·q for every viewer and title shown.
   let predictions: Matrix
 
-  init(model: MatrixFactorization, source: DemoData, statistics: DatasetStatistics) {
+  init(model: MatrixFactorization, source: ChapterData, statistics: DatasetStatistics) {
     (users, items) = source.readableSlice(statistics: statistics)
     data = source.dataset.slice(users: users, items: items)
     shownFactors = min(model.factorCount, 5)
@@ -393,7 +293,7 @@ struct ViewerPicks {
   /// The titles whose factor vectors point most nearly the way `watched`'s does.
   let similar: [SimilarTitle]
 
-  /// The picks for each of ``DemoData/viewersToRecommendFor``, in order.
+  /// The picks for each of ``ChapterData/viewersToRecommendFor``, in order.
   ///
   /// - Parameters:
   ///   - model: the trained model.
@@ -401,7 +301,7 @@ struct ViewerPicks {
   ///   - candidates: the titles that may be suggested.
   ///   - count: how many titles each list holds at most.
   static func all(
-    model: MatrixFactorization, source: DemoData, candidates: [Int], count: Int
+    model: MatrixFactorization, source: ChapterData, candidates: [Int], count: Int
   ) -> [ViewerPicks] {
     let viewers = source.viewersToRecommendFor
     return zip(viewers, source.dataset.itemsRated(by: viewers)).map { viewer, rated in
@@ -430,5 +330,59 @@ extension ModelScore {
     ModelScore(
       name: "Global mean", train: ErrorMetrics(ratings: split.train) { _ in μ },
       test: ErrorMetrics(ratings: split.test) { _ in μ })
+  }
+}
+
+/// Every model of the comparison scored by K-fold cross-validation (`--folds K`), the protocol
+/// of Surprise's benchmark table: each fold is held out once, every model learns from the rest
+/// with the same settings and λ, and each score is reported as mean ± standard deviation.
+struct DemoCrossValidation {
+  static let names = [
+    "Global mean", "Bias-only", "Basic MF", "MF with biases", "MF with biases and λ",
+  ]
+  /// Per model, RMSE and MAE over the folds.
+  let rmse: [FoldSummary]
+  let mae: [FoldSummary]
+
+  init(
+    _ ratings: [Rating], folds count: Int, factors: Int, lambda: Double, seed: UInt32,
+    training: DemoTraining
+  ) {
+    let folds = KFoldSplits(ratings, count: count, seed: seed).folds
+    let scores = folds.enumerated().map { index, fold -> [ErrorMetrics] in
+      let μ = fold.train.reduce(0) { $0 + $1.value } / Double(fold.train.count)
+      func test(_ name: String, factors: Int, biases: Bool, λ: Double) -> ErrorMetrics {
+        training.fit(
+          "Fold \(index + 1)/\(count): \(name)", factors: factors, biases: biases, λ: λ, on: fold,
+          mean: μ
+        ).0.last!.test!
+      }
+      return [
+        ModelScore.globalMean(μ, on: fold).test,
+        test("Bias-only", factors: 0, biases: true, λ: lambda),
+        test("Basic MF", factors: factors, biases: false, λ: 0),
+        test("MF with biases", factors: factors, biases: true, λ: 0),
+        test("MF with biases and λ", factors: factors, biases: true, λ: lambda),
+      ]
+    }
+    rmse = Self.names.indices.map { model in FoldSummary(scores.map { $0[model].rmse }) }
+    mae = Self.names.indices.map { model in FoldSummary(scores.map { $0[model].mae }) }
+  }
+
+  var table: TextTable { FoldScores.table(names: Self.names, rmse: rmse, mae: mae) }
+
+  static func introduction(folds: Int, ratingCount: Int) -> String {
+    "The single split above is one draw of luck. Here all \(grouped(ratingCount)) ratings are "
+      + "dealt into \(folds) folds and each fold is held out once, as in Surprise's benchmark "
+      + "table (5 folds on MovieLens 100k); every model learns from the other folds with the "
+      + "same settings and λ. Scores are in stars, mean ± standard deviation over the folds "
+      + "(numpy's np.std, as Surprise prints)."
+  }
+
+  /// The best model by mean RMSE against the runner-up, compared fold by fold.
+  var verdict: String {
+    let ranked = rmse.indices.sorted { rmse[$0].mean < rmse[$1].mean }
+    return "Lowest mean RMSE: \(Self.names[ranked[0]]). "
+      + FoldScores.comparison(names: Self.names, rmse: rmse, ranked[0], ranked[1]) + "."
   }
 }

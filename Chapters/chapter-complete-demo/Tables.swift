@@ -237,7 +237,7 @@ enum FileReadings {
 
   /// The titles with the lowest and highest learned bias bᵢ among those that may be suggested.
   static func biasExtremes(
-    _ model: MatrixFactorization, candidates: [Int], source: DemoData,
+    _ model: MatrixFactorization, candidates: [Int], source: ChapterData,
     statistics: DatasetStatistics
   ) -> String {
     let count = min(3, candidates.count)
@@ -259,7 +259,7 @@ enum FileReadings {
   /// Whether the top-N lists of all viewers are mostly the same few popular titles.
   static func sameTitlesNote(
     _ model: MatrixFactorization, candidates: [Int], data: RatingsDataset, top: Int,
-    source: DemoData
+    source: ChapterData
   ) -> String {
     let users = Array(0..<data.userCount)
     var appearances = [Int](repeating: 0, count: data.itemCount)
@@ -419,7 +419,7 @@ extension Tables {
   }
 
   /// Which title each column letter stands for.
-  static func columnKey(letters: [String], items: [Int], source: DemoData) -> String {
+  static func columnKey(letters: [String], items: [Int], source: ChapterData) -> String {
     "Columns: "
       + zip(letters, items).map { "\($0) = \(source.titleWithGenre($1))" }
       .joined(separator: ", ") + "."
@@ -454,7 +454,7 @@ extension Tables {
   /// The line above a viewer's picks: the name, the hidden favourite genre on the catalogue,
   /// and a note when a prediction overshoots the scale.
   static func picksHeading(
-    for viewer: Int, _ picks: [Recommendation], source: DemoData
+    for viewer: Int, _ picks: [Recommendation], source: ChapterData
   ) -> String {
     let data = source.dataset
     let favourite = source.catalogue.map {
@@ -469,7 +469,7 @@ extension Tables {
   }
 
   /// A viewer's picks, one bullet each, the predictions clamped to the rating scale.
-  static func picks(_ picks: [Recommendation], source: DemoData) -> [String] {
+  static func picks(_ picks: [Recommendation], source: ChapterData) -> [String] {
     let scale = source.dataset.scale
     return picks.isEmpty
       ? ["nothing left to suggest: every title that may be suggested is rated already"]
@@ -480,7 +480,7 @@ extension Tables {
   }
 
   /// The line above the titles similar to the one a viewer rated highest.
-  static func becauseWatched(_ name: String, _ watched: Rating, source: DemoData) -> String {
+  static func becauseWatched(_ name: String, _ watched: Rating, source: ChapterData) -> String {
     "Because \(name) watched \(source.titleWithGenre(watched.item)), "
       + "\(fixed(watched.value, watched.value.rounded() == watched.value ? 0 : 1)) stars:"
   }
@@ -488,7 +488,7 @@ extension Tables {
 
 extension Tables {
   /// What the loaded files held.
-  static func fileIntroduction(_ source: DemoData, ratingsPath: String) -> String {
+  static func fileIntroduction(_ source: ChapterData, ratingsPath: String) -> String {
     "Loaded \(ratingsPath): \(source.fileSummary!)."
       + (source.titlesSummary.map { " Titles: \($0)." } ?? "")
   }
@@ -511,7 +511,7 @@ extension Tables {
     + "on the hidden ratings. The test RMSE of each model after selected epochs:"
 
   /// The titles similar to the one a viewer rated highest, one bullet each.
-  static func similar(_ similar: [SimilarTitle], source: DemoData) -> [String] {
+  static func similar(_ similar: [SimilarTitle], source: ChapterData) -> [String] {
     similar.map { "\(source.titleWithGenre($0.item)), cosine \(fixed($0.cosine, 2))" }
   }
 
@@ -530,7 +530,7 @@ extension FileReadings {
   /// The readings a loaded file gets after the recommendations: the title biases at either
   /// end, then whether the lists are mostly the same titles.
   static func afterRecommendations(
-    _ model: MatrixFactorization, candidates: [Int], source: DemoData,
+    _ model: MatrixFactorization, candidates: [Int], source: ChapterData,
     statistics: DatasetStatistics, top: Int
   ) -> [String] {
     [
@@ -542,7 +542,8 @@ extension FileReadings {
 
 extension Tables {
   /// The data section's opening: the catalogue and its hidden tastes, or what the files held.
-  static func dataIntroduction(_ source: DemoData, ratingsPath: String?, seed: UInt32) -> String {
+  static func dataIntroduction(_ source: ChapterData, ratingsPath: String?, seed: UInt32) -> String
+  {
     if let catalogue = source.catalogue {
       return catalogueIntroduction(catalogue, data: source.dataset, seed: seed)
     }
@@ -558,7 +559,7 @@ extension Tables {
   /// ``recommendationsIntroduction(minimumRatings:)``, naming the minimum only when it leaves
   /// some titles out.
   static func recommendationsIntroduction(
-    _ source: DemoData, candidates: [Int], statistics: DatasetStatistics
+    _ source: ChapterData, candidates: [Int], statistics: DatasetStatistics
   ) -> String {
     recommendationsIntroduction(
       minimumRatings: candidates.count < source.dataset.itemCount

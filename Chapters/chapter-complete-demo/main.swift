@@ -12,9 +12,7 @@ import Recommender
 
 struct Settings: ChapterSettings {
   var common = CommonOptions()
-  var ratingsPath: String?
-  var titlesPath: String?
-  var format: RatingsFileFormat?
+  var data = DataFileOptions()
   // Left nil without the flag: the default depends on the data (see "Training settings").
   var factors: Int?
   var epochs: Int?
@@ -22,18 +20,11 @@ struct Settings: ChapterSettings {
   var lambda: Double?
   var testFraction = 0.2
   var top = 3
+  var folds: Int?
   var quick = false
 
   static var options: [ChapterOption<Settings>] {
-    [
-      .string(
-        "--ratings", \.ratingsPath, valueName: "FILE",
-        help: "MovieLens u.data or ratings.csv, or a user,item,rating CSV, instead of the demo "
-          + "catalogue"),
-      .string(
-        "--titles", \.titlesPath, valueName: "FILE",
-        help: "u.item or movies.csv naming the movies of --ratings"),
-      .choice("--format", \.format, help: "the layout of --ratings", whenAbsent: "detected"),
+    .dataFiles(\.data) + [
       .integer(
         "--factors", \.factors, atLeast: 1, atMost: 300, help: "hidden factors k",
         whenAbsent: "5; 100 with --ratings"),
@@ -54,6 +45,10 @@ struct Settings: ChapterSettings {
         "--test-fraction", \.testFraction, .closedRange(0.01...0.9),
         help: "share of ratings held out for testing"),
       .integer("--top", \.top, atLeast: 1, atMost: 50, help: "recommendations per viewer"),
+      .integer(
+        "--folds", \.folds, atLeast: 2, atMost: 10,
+        help: "also score every model by K-fold cross-validation, as Surprise's benchmark does",
+        whenAbsent: "off"),
       .flag("--quick", \.quick, help: "a shorter hash-table benchmark (tests and CI)"),
     ] + .common(\.common)
   }
@@ -66,21 +61,18 @@ let info = ChapterInfo(
   summary: "Compares every model on held-out ratings, shows the factorization, times hash "
     + "tables and recommends titles, on a demo catalogue or on MovieLens files.")
 let settings: Settings = parseOrExit(info)
-if settings.ratingsPath == nil, settings.titlesPath != nil || settings.format != nil {
-  exitWithError(
-    .usage("--titles and --format describe a --ratings file; give --ratings FILE too"),
-    command: info.command)
-}
+settings.data.checkOrExit(command: info.command)
 let seed = settings.common.seed
 
 // Data before the assets folder: a bad file ends the run before anything is written.
-let source = DemoData.loadOrExit(
-  ratingsPath: settings.ratingsPath, titlesPath: settings.titlesPath, format: settings.format,
+let source = ChapterData.loadOrExit(
+  ratingsPath: settings.data.ratingsPath, titlesPath: settings.data.titlesPath,
+  format: settings.data.format,
   seed: seed, command: info.command)
 let data = source.dataset
 let onCatalogue = source.catalogue != nil
 let split = source.splitOrExit(
-  testFraction: settings.testFraction, seed: seed, ratingsPath: settings.ratingsPath,
+  testFraction: settings.testFraction, seed: seed, ratingsPath: settings.data.ratingsPath,
   command: info.command)
 
 // Training settings: tuned for the small catalogue, or what libraries use on MovieLens.
@@ -100,7 +92,7 @@ say.banner(
 // MARK: - The data
 
 say.heading("The data")
-say.paragraph(Tables.dataIntroduction(source, ratingsPath: settings.ratingsPath, seed: seed))
+say.paragraph(Tables.dataIntroduction(source, ratingsPath: settings.data.ratingsPath, seed: seed))
 let statistics = DatasetStatistics(data)
 say.table(RatingTables.summary([(onCatalogue ? "Demo catalogue" : "Loaded file", statistics)]))
 say.table(Tables.histogram(statistics))
@@ -166,6 +158,18 @@ if !onCatalogue {
 }
 charts.write(Figures.modelComparison(scores), named: "model_comparison.svg")
 say.pauseIfRequested(settings.common.pauses)
+
+// MARK: - Cross-validation, on request
+
+if let folds = settings.folds {
+  say.heading("\(folds)-fold cross-validation")
+  say.paragraph(DemoCrossValidation.introduction(folds: folds, ratingCount: data.ratings.count))
+  let validation = DemoCrossValidation(
+    data.ratings, folds: folds, factors: factors, lambda: lambda, seed: seed, training: training)
+  say.table(validation.table)
+  say.paragraph(validation.verdict)
+  say.pauseIfRequested(settings.common.pauses)
+}
 
 // MARK: - Learning curves
 

@@ -146,6 +146,8 @@ say.bullets([
   "swift run \(info.command) --seed 7: other starting numbers, the same as the listing's "
     + "after np.random.seed(7)",
   "swift run \(info.command) --factors 3: P and Q grow a third column",
+  "swift run chapter-neighbours: predict a rating from similar titles and viewers (sections 1 "
+    + "and 2)",
   "swift run chapter-basic-mf: train P and Q on the ratings",
 ])
 

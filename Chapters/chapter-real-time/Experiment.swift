@@ -111,7 +111,9 @@ struct ColdStart {
     var byViewer = [[(rating: Rating, time: Int)]](repeating: [], count: batch.P.rows)
     var known = [Bool](repeating: false, count: batch.P.rows)
     for (index, (rating, time)) in zip(timeline.events, timeline.times).enumerated() {
-      if index < warmUpCount { known[rating.user] = true } else {
+      if index < warmUpCount {
+        known[rating.user] = true
+      } else {
         byViewer[rating.user].append((rating, time))
       }
     }
@@ -124,15 +126,20 @@ struct ColdStart {
     var listed = [Int](repeating: 0, count: Self.steps.count)
     var chanceSum = 0.0
     var testCount = 0
-    let settings = training.settings
     for viewer in viewers {
       let history = byViewer[viewer]
       let later = history[largest...].map(\.rating)
       testCount += later.count
       for (step, count) in Self.steps.enumerated() {
-        var model = batch
         let first = history.prefix(count).map(\.rating)
-        model.foldIn(user: viewer, ratings: first, epochs: training.epochs, settings: settings)
+        // The exact fold-in with SGD's penalty: λ per rating, as training applies it.
+        let folded = batch.foldIn(
+          first.map { (item: $0.item, value: $0.value) },
+          λ: training.regularization * Double(max(count, 1)))
+        // Stored in the viewer's row, as a serving system would, so the model serves them.
+        var model = batch
+        for f in 0..<model.factorCount { model.P[viewer, f] = folded.factors[f] }
+        model.userBiases[viewer] = folded.bias
         for rating in later {
           let e = rating.value - model.predict(user: viewer, item: rating.item)
           squares[step] += e * e
@@ -142,9 +149,10 @@ struct ColdStart {
         let list = model.recommendations(
           for: viewer, count: listLength, excluding: Set(first.map(\.item)))
         listed[step] += list.count
-        favourites[step] += list.filter {
-          drifting.catalogue.itemGenres[$0.item] == favourite
-        }.count
+        favourites[step] +=
+          list.filter {
+            drifting.catalogue.itemGenres[$0.item] == favourite
+          }.count
       }
       if let drifting {
         let genres = drifting.catalogue.itemGenres
@@ -246,7 +254,8 @@ func updatesPerSecond(
     var model = batch
     let (_, nanoseconds) = MonotonicClock.measure {
       for event in stream {
-        _ = model.sgdStep(user: event.user, item: event.item, rating: event.value, settings: settings)
+        _ = model.sgdStep(
+          user: event.user, item: event.item, rating: event.value, settings: settings)
       }
     }
     return Double(stream.count) / max(Double(nanoseconds), 1) * 1e9

@@ -12,7 +12,8 @@ enum Figures {
       subtitle: "RMSE per tenth of the stream; lower is better",
       description: "Line chart of the prequential RMSE over time for a frozen batch model, the "
         + "same model updated online after every rating, and periodic retraining from scratch.",
-      xAxisTitle: source.hasTimestamps ? "Day of the history (middle of each tenth)" : "Rating number",
+      xAxisTitle: source.hasTimestamps
+        ? "Day of the history (middle of each tenth)" : "Rating number",
       yAxisTitle: "RMSE (stars)",
       series: [
         LineSeries(name: "Frozen", x: windows.middles, y: windows.frozen, showsMarkers: true),

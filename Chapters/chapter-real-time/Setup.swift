@@ -3,9 +3,7 @@ import Recommender
 
 struct Settings: ChapterSettings {
   var common = CommonOptions()
-  var ratingsPath: String?
-  var titlesPath: String?
-  var format: RatingsFileFormat?
+  var data = DataFileOptions()
   // Left nil without the flag: the default depends on the data.
   var learningRate: Double?
   var warmUp = 0.5
@@ -14,14 +12,6 @@ struct Settings: ChapterSettings {
 
   static var options: [ChapterOption<Settings>] {
     [
-      .string(
-        "--ratings", \.ratingsPath, valueName: "FILE",
-        help: "MovieLens u.data or ratings.csv (replayed by timestamp), or a user,item,rating "
-          + "CSV (replayed in file order), instead of the demo catalogue"),
-      .string(
-        "--titles", \.titlesPath, valueName: "FILE",
-        help: "u.item or movies.csv naming the movies of --ratings"),
-      .choice("--format", \.format, help: "the layout of --ratings", whenAbsent: "detected"),
       .double(
         "--learning-rate", \.learningRate, .positive,
         help: "γ, the step of every SGD update, batch and online",
@@ -35,7 +25,7 @@ struct Settings: ChapterSettings {
         help: "stream events between two full retrainings",
         whenAbsent: "a fifth of the stream"),
       .flag("--quick", \.quick, help: "one timing pass instead of five (tests and CI)"),
-    ] + .common(\.common)
+    ] + .dataFiles(\.data) + .common(\.common)
   }
 }
 
@@ -53,40 +43,31 @@ struct StreamSource {
 
   var dataset: RatingsDataset { timeline.dataset }
 
-  /// The data a run asked for; a file that cannot be read ends the run with its problem.
-  static func loadOrExit(
-    ratingsPath: String?, titlesPath: String?, format: RatingsFileFormat?, seed: UInt32,
-    command: String
-  ) -> StreamSource {
-    guard let ratingsPath else {
-      let drifting = DriftingCatalogue(DemoCatalogue(seed: seed), seed: seed)
+  /// The data a run asked for, with times: the catalogue's history, or a MovieLens file
+  /// replayed by its timestamps (a plain CSV in file order). A file that cannot be read, or
+  /// holds too few ratings to split, ends the run with its problem.
+  static func loadOrExit(_ options: DataFileOptions, seed: UInt32, command: String)
+    -> StreamSource
+  {
+    guard options.ratingsPath != nil else {
+      let drifting = DriftingCatalogue(seed: seed)
       return StreamSource(
         timeline: drifting.timeline, drifting: drifting, fileSummary: nil, titlesSummary: nil,
         hasTimestamps: true)
     }
-    do {
-      var loaded = try RatingsLoader.load(path: ratingsPath, format: format, keepsTimestamps: true)
-      var titlesSummary: String?
-      if let titlesPath {
-        let titled = try TitlesLoader.apply(titlesPath: titlesPath, to: loaded)
-        loaded = titled.ratings
-        titlesSummary = titled.summary
-      }
-      guard loaded.dataset.ratings.count >= 2 else {
-        exitWithError(
-          .dataError(
-            "\(ratingsPath) has only 1 rating, too few to learn from one part and replay the "
-              + "rest"),
-          command: command)
-      }
-      let times = loaded.timestamps ?? Array(loaded.dataset.ratings.indices)
-      return StreamSource(
-        timeline: RatingTimeline(loaded.dataset, times: times), drifting: nil,
-        fileSummary: loaded.summary, titlesSummary: titlesSummary,
-        hasTimestamps: loaded.timestamps != nil)
-    } catch {
-      exitWithError(.dataError(error.description), command: command)
+    let data = options.loadOrExit(seed: seed, command: command, keepsTimestamps: true)
+    guard data.dataset.ratings.count >= 2 else {
+      exitWithError(
+        .dataError(
+          "\(options.ratingsPath ?? "the data") has only 1 rating, too few to learn from one "
+            + "part and replay the rest"),
+        command: command)
     }
+    return StreamSource(
+      timeline: RatingTimeline(
+        data.dataset, times: data.timestamps ?? Array(data.dataset.ratings.indices)),
+      drifting: nil, fileSummary: data.fileSummary, titlesSummary: data.titlesSummary,
+      hasTimestamps: data.timestamps != nil)
   }
 
   /// The day of second `time` counted from the first rating, for narration and charts.

@@ -18,10 +18,15 @@ enum Tables {
           : " A plain CSV has no timestamp column this loader reads, so the ratings are replayed "
             + "in the file's order, one rating per tick.")
     }
+    let perViewer = Double(data.ratings.count) / Double(data.userCount)
     return "Real-time systems start with event capture: every rating is an event with a time. "
-      + "The demo catalogue of chapter-complete-demo (seed \(seed)) has "
-      + "\(grouped(data.ratings.count)) ratings by \(data.userCount) viewers of "
-      + "\(data.itemCount) titles but no times, so here it gets a history of "
+      + "Here the data is the demo catalogue of chapter-complete-demo (seed \(seed)): the same "
+      + "\(data.userCount) viewers, \(data.itemCount) titles and hidden tastes, but each viewer "
+      + "rates about \(percent(drifting.recipe.density, decimals: 0)) of the titles instead of "
+      + "\(percent(DemoCatalogue.Recipe().density, decimals: 0)), "
+      + "\(grouped(data.ratings.count)) ratings (\(fixed(perViewer, 1)) per viewer), so that a "
+      + "model can learn a taste before it changes. The catalogue has no times, so here it gets "
+      + "a history of "
       + "\(drifting.recipe.days) days: each viewer joins on a day in the first "
       + "\(percent(drifting.recipe.joinShare, decimals: 0)) of it and gives their ratings on days "
       + "drawn from the \(drifting.recipe.activeDays) days after joining."
@@ -59,8 +64,7 @@ enum Tables {
       + "(\(percent(Double(drifted.count) / Double(drifting.drifts.count), decimals: 0))) "
       + "swap the tastes of their favourite and their least favourite genre on a day between a "
       + "quarter and three fifths of the way through their active days, and the "
-      + "\(grouped(changed)) ratings they give after that day are drawn from the new tastes. The "
-      + "other chapters' catalogue is unchanged: only the history is new."
+      + "\(grouped(changed)) ratings they give after that day are drawn from the new tastes."
   }
 
   static func trainOrExit(_ training: BatchTraining, warmUp: [Rating], command: String)
@@ -69,14 +73,19 @@ enum Tables {
     do {
       return try training.train(warmUp)
     } catch {
-      exitWithError(
-        .diverged(
-          error,
-          flags: RateFlags(
-            learningRate: "--learning-rate", biasLearningRate: "--learning-rate",
-            regularization: "λ (fixed)"), run: "the batch model"),
-        command: command)
+      exitDiverged(error, run: "the batch model", command: command)
     }
+  }
+
+  /// Ends the run with the divergence, naming the one rate flag this chapter has.
+  static func exitDiverged(_ error: TrainingError, run: String, command: String) -> Never {
+    exitWithError(
+      .diverged(
+        error,
+        flags: RateFlags(
+          learningRate: "--learning-rate", biasLearningRate: "--learning-rate",
+          regularization: "λ (fixed)"), run: run),
+      command: command)
   }
 
   static func cutReading(
@@ -117,7 +126,8 @@ enum Tables {
       + "\(source.dataset.userNames[u]) rates \(source.title(event.rating.item)) "
       + "\(stars(event.rating.value)).\(why) The model that meets it is the batch model"
       + (event.index == 0
-        ? " itself" : " updated online by the \(grouped(event.index)) earlier "
+        ? " itself"
+        : " updated online by the \(grouped(event.index)) earlier "
           + (event.index == 1 ? "event" : "events"))
       + ". One online update is one SGD step, the same step every epoch of batch training is "
       + "made of (Sources/Recommender/Training/SGDStep.swift), applied once:"
@@ -133,15 +143,24 @@ enum Tables {
     let (u, i) = (event.rating.user, event.rating.item)
     let shown = min(event.before.factorCount, 5)
     func row(_ name: String, _ before: Double, _ after: Double) -> [String] {
-      [name, fixed(before, 3), fixed(after, 3), NumberFormat.signedFixed(after - before, decimals: 3)]
+      [
+        name, fixed(before, 3), fixed(after, 3),
+        NumberFormat.signedFixed(after - before, decimals: 3),
+      ]
     }
     var rows: [[String]] = []
-    for f in 0..<shown { rows.append(row("pᵤ[\(f + 1)]", event.before.P[u, f], event.after.P[u, f])) }
-    for f in 0..<shown { rows.append(row("qᵢ[\(f + 1)]", event.before.Q[i, f], event.after.Q[i, f])) }
+    for f in 0..<shown {
+      rows.append(row("pᵤ[\(f + 1)]", event.before.P[u, f], event.after.P[u, f]))
+    }
+    for f in 0..<shown {
+      rows.append(row("qᵢ[\(f + 1)]", event.before.Q[i, f], event.after.Q[i, f]))
+    }
     rows.append(row("bᵤ", event.before.userBiases[u], event.after.userBiases[u]))
     rows.append(row("bᵢ", event.before.itemBiases[i], event.after.itemBiases[i]))
     rows.append(
-      row("prediction", event.before.predict(user: u, item: i), event.after.predict(user: u, item: i)))
+      row(
+        "prediction", event.before.predict(user: u, item: i), event.after.predict(user: u, item: i))
+    )
     return TextTable(
       columns: [.left("Parameter"), .right("Before"), .right("After"), .right("Change")],
       rows: rows)
@@ -199,40 +218,51 @@ enum Tables {
       return "\(name)'s list keeps its titles"
         + (ratedLeft ? " apart from the one just rated" : "")
         + (reordered ? ", in a new order" : ", in the same order")
-        + (joined.isEmpty ? "" : "; \(joined.map(source.title).joined(separator: ", ")) moves up into it")
+        + (joined.isEmpty
+          ? "" : "; \(joined.map(source.title).joined(separator: ", ")) moves up into it")
         + ".\(ratedNote) The step changed the scores, but by less than the gaps between titles."
     }
     return "The step changed \(name)'s list: "
-      + (joined.isEmpty ? "" : joined.map(source.title).joined(separator: ", ") + " "
-        + (joined.count == 1 ? "comes" : "come") + " in")
-      + (left.isEmpty ? "" : (joined.isEmpty ? "" : " and ") + left.map(source.title).joined(separator: ", ")
-        + " " + (left.count == 1 ? "drops" : "drop") + " out")
+      + (joined.isEmpty
+        ? ""
+        : joined.map(source.title).joined(separator: ", ") + " "
+          + (joined.count == 1 ? "comes" : "come") + " in")
+      + (left.isEmpty
+        ? ""
+        : (joined.isEmpty ? "" : " and ") + left.map(source.title).joined(separator: ", ")
+          + " " + (left.count == 1 ? "drops" : "drop") + " out")
       + ".\(ratedNote) A real-time system serves this new list at the viewer's next request."
   }
 
   // MARK: Cold start
 
-  static func foldInIntroduction(_ cold: ColdStart, epochs: Int) -> String {
+  static func foldInIntroduction(_ cold: ColdStart, lambda: Double) -> String {
     "A viewer who joins after the batch model was trained has no row it learned. Retraining "
       + "everything for one viewer is slow; folding in is fast: keep every title's qᵢ and bᵢ "
-      + "as they are, start the newcomer's pᵤ and bᵤ at zero, and learn only those from their "
-      + "first ratings (\(epochs) passes of the same SGD step with the title's side held still, "
-      + "foldIn in Sources/Recommender/Training/OnlineLearning.swift). With no rating yet the "
-      + "prediction is μ + bᵢ: the same list of well-liked titles for every newcomer. "
-      + "\(cold.viewers.count) "
-      + (cold.viewers.count == 1 ? "viewer has" : "viewers have")
-      + " no rating in the warm-up part and more than \(ColdStart.steps.last!) in the stream"
-      + (cold.favouriteShare != nil ? ", and keep their taste" : "")
-      + "; each is folded in from their first 0, 1, 3, 5 and 10 ratings and scored on the same "
-      + "\(grouped(cold.testCount)) later ratings (all of theirs after the tenth)."
+      + "as they are and solve for the newcomer's bᵤ and pᵤ alone from their first n ratings, "
+      + "a ridge regression with λ·n = \(lambda)·n, the penalty SGD's steps apply (foldIn in "
+      + "Sources/Recommender/Model/FoldIn.swift, solved exactly rather than stepped towards: a "
+      + "handful of small steps would leave pᵤ near zero). With no rating yet the "
+      + "prediction is μ + bᵢ: the same list of well-liked titles for every newcomer."
+      + (cold.viewers.isEmpty
+        ? ""
+        : " \(cold.viewers.count) "
+          + (cold.viewers.count == 1 ? "viewer has" : "viewers have")
+          + " no rating in the warm-up part and more than \(ColdStart.steps.last!) in the stream"
+          + (cold.favouriteShare != nil ? ", and keep their taste" : "")
+          + "; each is folded in from their first 0, 1, 3, 5 and 10 ratings and scored on the same "
+          + "\(grouped(cold.testCount)) later ratings (all of theirs after the tenth).")
   }
 
   static let noColdViewers =
-    "No viewer qualifies in this run, so there is nothing to fold in; a smaller --warm-up "
-    + "leaves more viewers unseen by the batch model."
+    "In this run no viewer is both unseen by the batch model and has more than "
+    + "\(ColdStart.steps.last!) ratings in the stream, so there is no one to fold in and score; "
+    + "a smaller --warm-up leaves more viewers unseen by the batch model."
 
   static func coldStart(_ cold: ColdStart) -> TextTable {
-    var columns: [TextTable.Column] = [.right("Ratings folded in"), .right("RMSE on later ratings")]
+    var columns: [TextTable.Column] = [
+      .right("Ratings folded in"), .right("RMSE on later ratings"),
+    ]
     if cold.favouriteShare != nil { columns.append(.right("Top titles in favourite genre")) }
     let rows = ColdStart.steps.indices.map { step in
       ["\(ColdStart.steps[step])", fixed(cold.rmse[step], 3)]
@@ -248,7 +278,8 @@ enum Tables {
     let margin = 0.01
     var text: String
     if first - last >= margin {
-      text = "Ten ratings bring the error on the later ratings from \(fixed(first, 3)) "
+      text =
+        "Ten ratings bring the error on the later ratings from \(fixed(first, 3)) "
         + "(μ + bᵢ alone) to \(fixed(last, 3))"
       let falling = zip(cold.rmse, cold.rmse.dropFirst()).allSatisfy { $1 < $0 }
       text +=
@@ -259,13 +290,15 @@ enum Tables {
           ? ", the lowest of the table, though not every step lowers it: a rating or two can "
             + "pull pᵤ the wrong way before more correct it."
           : "; the lowest error, \(fixed(cold.rmse[best], 3)), comes after "
-          + "\(ColdStart.steps[best]) ratings, so more ratings do not help at every step."
+            + "\(ColdStart.steps[best]) ratings, so more ratings do not help at every step."
     } else if last - first >= margin {
-      text = "Folding in makes the later ratings worse here (\(fixed(first, 3)) with no "
+      text =
+        "Folding in makes the later ratings worse here (\(fixed(first, 3)) with no "
         + "rating, \(fixed(last, 3)) with ten): the few ratings pull pᵤ further than the "
         + "titles' factors can support."
     } else {
-      text = "Ten ratings leave the error on the later ratings about where μ + bᵢ alone puts it "
+      text =
+        "Ten ratings leave the error on the later ratings about where μ + bᵢ alone puts it "
         + "(\(fixed(first, 3)) and \(fixed(last, 3)), within \(margin)): here the titles' appeal "
         + "explains what the first ratings could."
     }
@@ -273,7 +306,8 @@ enum Tables {
       let lists = cold.viewers.count * 5
       let threshold = max(0.02, 3 * (chance * (1 - chance) / Double(max(lists, 1))).squareRoot())
       let found = shares.last! - chance > threshold
-      text += " Against their hidden tastes: with no rating "
+      text +=
+        " Against their hidden tastes: with no rating "
         + "\(percent(shares.first!)) of the newcomers' top titles fall in their favourite genre, "
         + "with ten \(percent(shares.last!)), where picking at random would give "
         + "\(percent(chance))"
@@ -297,13 +331,7 @@ enum Tables {
         warmUp: warmUp, stream: stream, batch: batch, training: training,
         retrainEvery: retrainEvery)
     } catch {
-      exitWithError(
-        .diverged(
-          error,
-          flags: RateFlags(
-            learningRate: "--learning-rate", biasLearningRate: "--learning-rate",
-            regularization: "λ (fixed)"), run: "the replay"),
-        command: command)
+      exitDiverged(error, run: "the replay", command: command)
     }
   }
 
@@ -370,8 +398,14 @@ enum Tables {
     return TextTable(
       columns: [.left("Requests"), .right("Count"), .right("Share")],
       rows: [
-        ["answered from the cache (hits)", grouped(cache.hits), percent(Double(cache.hits) / Double(max(total, 1)))],
-        ["ranked afresh (misses)", grouped(cache.misses), percent(Double(cache.misses) / Double(max(total, 1)))],
+        [
+          "answered from the cache (hits)", grouped(cache.hits),
+          percent(Double(cache.hits) / Double(max(total, 1))),
+        ],
+        [
+          "ranked afresh (misses)", grouped(cache.misses),
+          percent(Double(cache.misses) / Double(max(total, 1))),
+        ],
         ["lists dropped after a rating", grouped(cache.invalidations), ""],
       ])
   }
@@ -447,7 +481,10 @@ struct ErrorWindows {
         .left("From"), .right("Events"), .right("Frozen"), .right("Online"), .right("Retrained"),
       ],
       rows: middles.indices.map { w in
-        [starts[w], grouped(counts[w]), fixed(frozen[w], 3), fixed(online[w], 3), fixed(retrained[w], 3)]
+        [
+          starts[w], grouped(counts[w]), fixed(frozen[w], 3), fixed(online[w], 3),
+          fixed(retrained[w], 3),
+        ]
       })
   }
 }
@@ -456,6 +493,9 @@ struct ErrorWindows {
 struct DriftGroups {
   struct Group {
     let name: String
+    /// The mean, over the group's events, of the rater's ratings in the warm-up part: how well
+    /// the batch model knew them.
+    let knownFrom: Double
     let frozen: [Double]
     let online: [Double]
     let retrained: [Double]
@@ -477,10 +517,16 @@ struct DriftGroups {
         drifting.drifts[rating.user] == nil ? 0 : drifting.hasDrifted(rating.user, by: time) ? 2 : 1
       indices[group].append(offset)
     }
-    let names = ["Viewers whose taste stays", "Drifting viewers, before", "Drifting viewers, after"]
+    let names = [
+      "Viewers whose taste stays", "Drifting viewers, before", "Drifting viewers, after",
+    ]
+    let users = stream.map(\.user)
     groups = zip(names, indices).map { name, group in
       Group(
-        name: name, frozen: group.map { replay.frozenErrors[$0] },
+        name: name,
+        knownFrom: group.isEmpty
+          ? 0 : Double(group.reduce(0) { $0 + warmUpCounts[users[$1]] }) / Double(group.count),
+        frozen: group.map { replay.frozenErrors[$0] },
         online: group.map { replay.onlineErrors[$0] },
         retrained: group.map { replay.retrainedErrors[$0] })
     }
@@ -488,11 +534,17 @@ struct DriftGroups {
 
   var table: TextTable {
     TextTable(
-      columns: [.left("Events"), .right("Count"), .right("Frozen"), .right("Online"), .right("Retrained")],
+      columns: [
+        .left("Events"), .right("Count"), .right("Known from"), .right("Frozen"),
+        .right("Online"), .right("Retrained"),
+      ],
       rows: groups.map { group in
-        [
-          group.name, grouped(group.frozen.count), fixed(rootMeanSquare(group.frozen), 3),
-          fixed(rootMeanSquare(group.online), 3), fixed(rootMeanSquare(group.retrained), 3),
+        // An empty group has no error to show, not an error of zero.
+        guard !group.frozen.isEmpty else { return [group.name, "0", "–", "–", "–", "–"] }
+        return [
+          group.name, grouped(group.frozen.count), fixed(group.knownFrom, 1),
+          fixed(rootMeanSquare(group.frozen), 3), fixed(rootMeanSquare(group.online), 3),
+          fixed(rootMeanSquare(group.retrained), 3),
         ]
       })
   }
@@ -504,12 +556,14 @@ struct DriftGroups {
     func meanAndVariance(_ x: [Double]) -> (Double, Double) {
       let squares = x.map { $0 * $0 }
       let mean = squares.reduce(0, +) / Double(squares.count)
-      let variance = squares.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(squares.count - 1)
+      let variance =
+        squares.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(squares.count - 1)
       return (mean, variance)
     }
     let (meanA, varianceA) = meanAndVariance(a)
     let (meanB, varianceB) = meanAndVariance(b)
-    return meanA - meanB > 2 * (varianceA / Double(a.count) + varianceB / Double(b.count)).squareRoot()
+    return meanA - meanB > 2
+      * (varianceA / Double(a.count) + varianceB / Double(b.count)).squareRoot()
   }
 
   /// What drift does to the frozen model, and what updating recovers, from the table.
@@ -522,15 +576,32 @@ struct DriftGroups {
     let frozenStable = rootMeanSquare(stable.frozen)
     let frozenAfter = rootMeanSquare(after.frozen)
     let hurts = Self.clearlyAbove(after.frozen, stable.frozen)
+    // Known from: the rater's ratings in the warm-up part, on average over the events.
+    let knownCounts = "(\(fixed(after.knownFrom, 1)) against \(fixed(stable.knownFrom, 1)))"
+    let known =
+      "Known from: the rater's ratings in the warm-up part, on average over the events. "
+      + (!hurts
+        ? "The batch model knew the drifting raters from \(fixed(after.knownFrom, 1)) and the "
+          + "stable ones from \(fixed(stable.knownFrom, 1))."
+        : after.knownFrom >= stable.knownFrom
+          ? "The batch model knew the drifting raters from as many warm-up ratings as the "
+            + "stable ones or more \(knownCounts), so the gap is not that of a viewer it barely "
+            + "knew."
+          : "It knew the drifting raters from fewer warm-up ratings \(knownCounts), so part of "
+            + "the gap may be that of a viewer it knew less well.")
+      + (groups[1].frozen.isEmpty || groups[1].knownFrom >= stable.knownFrom
+        ? ""
+        : " The events before a change come from viewers whose change falls in the stream, "
+          + "known from only \(fixed(groups[1].knownFrom, 1)) warm-up ratings.")
     var drift =
       hurts
       ? "Drift is what a frozen model cannot follow: on the ratings given after a change of "
         + "taste it misses by \(fixed(frozenAfter, 3)), against \(fixed(frozenStable, 3)) on "
-        + "viewers whose taste stays."
+        + "viewers whose taste stays, a gap of more than two standard errors."
       : "On the ratings given after a change of taste the frozen model misses by "
         + "\(fixed(frozenAfter, 3)), against \(fixed(frozenStable, 3)) on viewers whose taste "
         + "stays: a difference within two standard errors, too small to blame on drift here."
-    guard hurts else { return [drift] }
+    guard hurts else { return [drift, known] }
     let online = PairedComparison(after.frozen, after.online)
     let retrained = PairedComparison(after.frozen, after.retrained)
     let onlineAfter = rootMeanSquare(after.online)
@@ -538,16 +609,19 @@ struct DriftGroups {
     let recovered = (frozenAfter - onlineAfter) / gap
     drift += " "
     if online.secondIsBetter {
-      drift += "Updating online brings that to \(fixed(onlineAfter, 3)): "
+      drift +=
+        "Updating online brings that to \(fixed(onlineAfter, 3)): "
         + (recovered >= 1
           ? "all of the gap and more, since online updates also help the stable viewers."
           : "\(percent(recovered, decimals: 0)) of the gap to the stable viewers recovered, one "
             + "step per rating.")
     } else if online.firstIsBetter {
-      drift += "Updating online makes it worse (\(fixed(onlineAfter, 3))): the steps do not "
+      drift +=
+        "Updating online makes it worse (\(fixed(onlineAfter, 3))): the steps do not "
         + "follow the new taste."
     } else {
-      drift += "Updating online gives \(fixed(onlineAfter, 3)), too close to the frozen model "
+      drift +=
+        "Updating online gives \(fixed(onlineAfter, 3)), too close to the frozen model "
         + "to call: a few steps of γ per viewer do not yet follow the new taste."
     }
     drift +=
@@ -555,7 +629,7 @@ struct DriftGroups {
       ? " Retraining reaches \(fixed(rootMeanSquare(after.retrained), 3)) on those ratings."
       : " Retraining, which mixes each viewer's old ratings with the new, reaches "
         + "\(fixed(rootMeanSquare(after.retrained), 3)), not clearly better than the frozen model."
-    return [drift]
+    return [drift, known]
   }
 }
 
@@ -600,7 +674,8 @@ struct Latency {
       ? "well within the blog's milliseconds: 99% of events were learned from and served in "
         + "under \(readableDuration(nanoseconds: p99))"
       : "99% of events took under \(readableDuration(nanoseconds: p99)), more than a millisecond"
-    return "The event of \"One event, one step\" took \(readableDuration(nanoseconds: shownUpdate)) "
+    return
+      "The event of \"One event, one step\" took \(readableDuration(nanoseconds: shownUpdate)) "
       + "for its step and \(readableDuration(nanoseconds: shownRerank)) for its re-ranking: one "
       + "reading, which is why the table gives percentiles over "
       + "\(grouped(total.count)) events. Step plus re-ranking is " + verdict + ". Without "
@@ -622,11 +697,14 @@ enum TryNext {
     if settings.learningRate == nil {
       list.append(
         "--learning-rate \(onCatalogue ? "0.05" : "0.02"): bigger steps, batch and online; "
-          + (onCatalogue ? "do online updates now follow the drift faster?" : "do online updates gain more?"))
+          + (onCatalogue
+            ? "do online updates now follow the drift faster?" : "do online updates gain more?"))
     }
     let often = onCatalogue ? 50 : 2_500
     if retrainEvery != often {
-      list.append("--retrain-every \(often): retrain far more often; does it catch online updates?")
+      list.append(
+        "--retrain-every \(often): retrain \(often < retrainEvery ? "more" : "less") often; "
+          + "how does it compare with online updates then, and at what price?")
     }
     if settings.warmUp != 0.2 {
       list.append("--warm-up 0.2: a batch model that has seen little, and more newcomers")

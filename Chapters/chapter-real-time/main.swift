@@ -17,17 +17,11 @@ let info = ChapterInfo(
     + "frozen model against online updates and retraining while tastes drift, a top-N cache "
     + "kept current, and the latency of it all.")
 let settings: Settings = parseOrExit(info)
-if settings.ratingsPath == nil, settings.titlesPath != nil || settings.format != nil {
-  exitWithError(
-    .usage("--titles and --format describe a --ratings file; give --ratings FILE too"),
-    command: info.command)
-}
+settings.data.checkOrExit(command: info.command)
 let seed = settings.common.seed
 
 // Data before the assets folder: a bad file ends the run before anything is written.
-let source = StreamSource.loadOrExit(
-  ratingsPath: settings.ratingsPath, titlesPath: settings.titlesPath, format: settings.format,
-  seed: seed, command: info.command)
+let source = StreamSource.loadOrExit(settings.data, seed: seed, command: info.command)
 let timeline = source.timeline
 let data = source.dataset
 let choices = ModelChoices(onCatalogue: source.drifting != nil, learningRate: settings.learningRate)
@@ -49,7 +43,7 @@ say.banner(
 // MARK: - Event capture: ratings in time order
 
 say.heading("Event capture: ratings in the order they arrived")
-say.paragraph(Tables.dataIntroduction(source, seed: seed, path: settings.ratingsPath))
+say.paragraph(Tables.dataIntroduction(source, seed: seed, path: settings.data.ratingsPath))
 if let drifting = source.drifting { say.paragraph(Tables.driftIntroduction(drifting)) }
 let batch = Tables.trainOrExit(training, warmUp: Array(warmUp), command: info.command)
 say.paragraph(
@@ -73,7 +67,8 @@ let shownOffset = OneEvent.pick(
 var live = batch
 var ratedSoFar = rated
 for event in stream.prefix(shownOffset) {
-  _ = live.sgdStep(user: event.user, item: event.item, rating: event.value, settings: training.settings)
+  _ = live.sgdStep(
+    user: event.user, item: event.item, rating: event.value, settings: training.settings)
   ratedSoFar[event.user].insert(event.item)
 }
 let shown = OneEvent(
@@ -93,13 +88,14 @@ say.heading("A new viewer: folded in from their first ratings")
 let cold = ColdStart(
   batch: batch, timeline: timeline, warmUpCount: cut, training: training,
   drifting: source.drifting, listLength: choices.listLength, limit: 200)
-say.paragraph(Tables.foldInIntroduction(cold, epochs: choices.epochs))
+say.paragraph(Tables.foldInIntroduction(cold, lambda: choices.lambda))
 if cold.viewers.isEmpty {
   say.paragraph(Tables.noColdViewers)
 } else {
   say.table(Tables.coldStart(cold))
   say.paragraph(Tables.coldStartReading(cold))
-  charts.write(Figures.coldStart(cold, onCatalogue: source.drifting != nil), named: "real-time-cold-start.svg")
+  charts.write(
+    Figures.coldStart(cold, onCatalogue: source.drifting != nil), named: "real-time-cold-start.svg")
 }
 say.pauseIfRequested(settings.common.pauses)
 
@@ -109,7 +105,8 @@ say.heading("Replaying the stream: frozen, online, retrained")
 let replay = Tables.replayOrExit(
   warmUp: Array(warmUp), stream: Array(stream), batch: batch, training: training,
   retrainEvery: retrainEvery, command: info.command)
-say.paragraph(Tables.replayIntroduction(stream: stream.count, retrainEvery: retrainEvery, replay: replay))
+say.paragraph(
+  Tables.replayIntroduction(stream: stream.count, retrainEvery: retrainEvery, replay: replay))
 let windows = ErrorWindows(replay, times: Array(streamTimes), source: source)
 say.table(windows.table)
 say.paragraph(Tables.overallVerdict(replay))
@@ -142,10 +139,12 @@ let build = BuildConfiguration.current
 let perSecond = updatesPerSecond(
   stream: stream, batch: batch, settings: training.settings, passes: settings.quick ? 1 : 5)
 let latency = Latency(serving, updatesPerSecond: perSecond, shownIndex: shown.index)
-say.paragraph(Tables.latencyIntroduction(build: build, titles: data.itemCount, factors: choices.factors))
+say.paragraph(
+  Tables.latencyIntroduction(build: build, titles: data.itemCount, factors: choices.factors))
 say.table(latency.table)
 say.paragraph(latency.reading(build: build, titles: data.itemCount))
-charts.write(Figures.latency(latency, build: build, titles: data.itemCount), named: "real-time-latency.svg")
+charts.write(
+  Figures.latency(latency, build: build, titles: data.itemCount), named: "real-time-latency.svg")
 
 // MARK: - Charts
 

@@ -103,6 +103,9 @@ public struct Narrator: Sendable {
   /// Prints `paragraphText(_:)`.
   public func paragraph(_ text: String) { write(paragraphText(text)) }
 
+  /// Several paragraphs, in order.
+  public func paragraphs(_ texts: [String]) { texts.forEach(paragraph) }
+
   /// Prints `noteText(_:)`.
   public func note(_ text: String) { write(noteText(text)) }
 

@@ -56,15 +56,27 @@ public struct BarChart: Sendable {
   ///
   /// - Complexity: O(categories × groups).
   public func svg() -> String {
-    let values = groups.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite)
+    let values = groups.flatMap { group in
+      group.values.indices.flatMap { index -> [Double] in
+        guard let value = group.values[index], value.isFinite else { return [] }
+        // The scale covers each error bar's ends too.
+        guard let error = group.error(at: index) else { return [value] }
+        return [value, value - error, value + error]
+      }
+    }
     // First pass: a frame for the bare data. With value labels, stretch the value range by
     // each label's size (in value units) so no label runs past the plot, then lay out again.
     var valueScale = AxisScale(kind: .linear, covering: values, includesZero: true)
     var frame = makeFrame(valueScale: valueScale)
     if showsValueLabels {
       let (length, span) = valueAxisLength(frame: frame, scale: valueScale)
-      let labelEnds = values.map { value in
-        value + (value < 0 ? -1 : 1) * labelExtent(for: value) / length * span
+      let labelEnds = groups.flatMap { group in
+        group.values.indices.compactMap { index -> Double? in
+          guard let value = group.values[index], value.isFinite else { return nil }
+          let sign: Double = value < 0 ? -1 : 1
+          let end = value + sign * (group.error(at: index) ?? 0)
+          return end + sign * labelExtent(for: value) / length * span
+        }
       }
       valueScale = AxisScale(kind: .linear, covering: values + labelEnds, includesZero: true)
       frame = makeFrame(valueScale: valueScale)
@@ -182,9 +194,21 @@ public struct BarChart: Sendable {
           let top = frame.y(atFraction: max(zero, end))
           let bottom = frame.y(atFraction: min(zero, end))
           canvas.rect(x: across, y: top, width: thickness, height: bottom - top, fill: fill)
+          if let error = groups[groupIndex].error(at: categoryIndex) {
+            drawWhisker(
+              into: &canvas, at: across + thickness / 2,
+              from: frame.y(atFraction: scale.fraction(of: value - error)),
+              to: frame.y(atFraction: scale.fraction(of: value + error)), cap: thickness / 4,
+              isVertical: true)
+          }
           if showsValueLabels {
             let size = ChartTypography.valueLabelSize
             let centerX = across + thickness / 2
+            // Past the error bar's end, when there is one, so the whisker stays clear.
+            let reach =
+              groups[groupIndex].error(at: categoryIndex).map { value < 0 ? -$0 : $0 } ?? 0
+            let top = frame.y(atFraction: max(zero, scale.fraction(of: value + reach)))
+            let bottom = frame.y(atFraction: min(zero, scale.fraction(of: value + reach)))
             if upwardLabels {
               // Reading upwards: a positive label starts just above the bar, a negative one
               // ends just below it.
@@ -202,8 +226,19 @@ public struct BarChart: Sendable {
           let left = frame.x(atFraction: min(zero, end))
           let right = frame.x(atFraction: max(zero, end))
           canvas.rect(x: left, y: across, width: right - left, height: thickness, fill: fill)
+          if let error = groups[groupIndex].error(at: categoryIndex) {
+            drawWhisker(
+              into: &canvas, at: across + thickness / 2,
+              from: frame.x(atFraction: scale.fraction(of: value - error)),
+              to: frame.x(atFraction: scale.fraction(of: value + error)), cap: thickness / 4,
+              isVertical: false)
+          }
           if showsValueLabels {
             let size = ChartTypography.valueLabelSize
+            let reach =
+              groups[groupIndex].error(at: categoryIndex).map { value < 0 ? -$0 : $0 } ?? 0
+            let left = frame.x(atFraction: min(zero, scale.fraction(of: value + reach)))
+            let right = frame.x(atFraction: max(zero, scale.fraction(of: value + reach)))
             canvas.text(
               valueLabel(value), x: value < 0 ? left - 4 : right + 4,
               y: across + thickness / 2 + size * 0.35, size: size, fill: ChartPalette.text,
@@ -213,6 +248,26 @@ public struct BarChart: Sendable {
       }
     }
     canvas.endGroup()
+  }
+
+  /// An error bar: a dark line from one end to the other with a short cap at each, across the
+  /// bar at `position` (x for vertical bars, y for horizontal ones).
+  private func drawWhisker(
+    into canvas: inout SVGCanvas, at position: Double, from start: Double, to end: Double,
+    cap: Double, isVertical: Bool
+  ) {
+    func point(along: Double, across: Double) -> CanvasPoint {
+      isVertical ? CanvasPoint(x: across, y: along) : CanvasPoint(x: along, y: across)
+    }
+    canvas.line(
+      from: point(along: start, across: position), to: point(along: end, across: position),
+      stroke: ChartPalette.text, strokeWidth: 1.5)
+    for along in [start, end] {
+      canvas.line(
+        from: point(along: along, across: position - cap),
+        to: point(along: along, across: position + cap), stroke: ChartPalette.text,
+        strokeWidth: 1.5)
+    }
   }
 
   /// The zero line every bar starts from, drawn over the bars' ends so it stays crisp.

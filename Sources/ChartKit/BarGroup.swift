@@ -6,11 +6,24 @@ public struct BarGroup: Sendable, Equatable {
   public var values: [Double?]
   /// A colour such as "#0072B2"; nil takes the next Okabe–Ito colour.
   public var color: String?
+  /// Error bars: for each category a half-width drawn as a whisker from value − e to value + e
+  /// (e.g. one standard deviation over folds); empty, or nil in a category, draws none.
+  public var errors: [Double?]
 
-  public init(name: String, values: [Double?], color: String? = nil) {
+  public init(name: String, values: [Double?], color: String? = nil, errors: [Double?] = []) {
+    precondition(errors.isEmpty || errors.count == values.count, "one error per value")
     self.name = name
     self.values = values
     self.color = color
+    self.errors = errors
+  }
+
+  /// The half-width of the error bar in category `index`, if any.
+  func error(at index: Int) -> Double? {
+    guard index < errors.count, let error = errors[index], error.isFinite, error > 0 else {
+      return nil
+    }
+    return error
   }
 }
 

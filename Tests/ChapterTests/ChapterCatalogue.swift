@@ -36,6 +36,22 @@ enum ChapterCatalogue {
       charts: ["rating-distribution.svg", "ratings-matrix.svg", "sparse-matrix.svg"],
       arguments: [], isDeterministic: true),
     ChapterEntry(
+      command: "chapter-neighbours",
+      checks:
+        "the Prize's numbers, the sample's similarities and one prediction worked by hand, "
+        + "every model over 5 folds, because-you-watched lists, cold start, the blend",
+      keyLines: [
+        "BellKor's Pragmatic Chaos (2009)  0.8567                 10.06%",
+        "Sci-Fi Epic                0.965            0.614        1.000           0.686",
+        "Item kNN-baseline     0.8594 ± 0.0227  0.6782 ± 0.0168",
+        "Steel Horizon (Action)            0.131         27",
+      ],
+      charts: [
+        "neighbours-blend-weights.svg", "neighbours-cold-start.svg", "neighbours-rmse.svg",
+        "neighbours-sample-similarity.svg",
+      ],
+      arguments: [], isDeterministic: true),
+    ChapterEntry(
       command: "chapter-basic-mf",
       checks:
         "MAE and RMSE defined, the listing's five epoch errors, refined P, predictions, the "

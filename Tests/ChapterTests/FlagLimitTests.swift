@@ -19,6 +19,25 @@ struct FlagLimitTests {
     .init(command: "chapter-data-setup", arguments: ["--factors", "1", "--seed", "0"]),
     .init(command: "chapter-data-setup", arguments: ["--factors", "50", "--seed", "4294967295"]),
     .init(
+      command: "chapter-neighbours",
+      arguments: [
+        "--neighbours", "1", "--min-support", "1", "--shrinkage", "0", "--folds", "2",
+        "--factors", "1", "--epochs", "1", "--top", "1", "--learning-rate", "1e-300",
+        "--lambda", "0", "--seed", "0",
+      ]),
+    .init(
+      command: "chapter-neighbours",
+      arguments: [
+        "--neighbours", "1000", "--min-support", "1000", "--shrinkage", "10000", "--folds", "10",
+        "--epochs", "1", "--top", "20", "--seed", "4294967295",
+      ]),
+    .init(
+      command: "chapter-neighbours",
+      arguments: ["--factors", "100", "--epochs", "1", "--folds", "2"]),
+    .init(
+      command: "chapter-neighbours",
+      arguments: ["--epochs", "200", "--factors", "1", "--folds", "2"]),
+    .init(
       command: "chapter-basic-mf",
       arguments: [
         "--factors", "1", "--epochs", "1", "--report-every", "1", "--hide-user", "0",
@@ -71,7 +90,8 @@ struct FlagLimitTests {
       command: "chapter-complete-demo",
       arguments: [
         "--factors", "1", "--epochs", "1", "--test-fraction", "0.01", "--top", "1",
-        "--learning-rate", "1e-300", "--lambda", "1e-300", "--quick", "--seed", "0",
+        "--learning-rate", "1e-300", "--lambda", "1e-300", "--folds", "2", "--quick", "--seed",
+        "0",
       ]),
     .init(
       command: "chapter-complete-demo",
@@ -81,8 +101,12 @@ struct FlagLimitTests {
       arguments: [
         "--epochs", "500", "--factors", "1", "--test-fraction", "0.9", "--top", "50", "--quick",
       ]),
+    .init(
+      command: "chapter-complete-demo",
+      arguments: ["--folds", "10", "--epochs", "1", "--factors", "1", "--quick"]),
     // Retraining after every 10 events costs most with a long stream: the minimum runs with the
     // shortest stream (the largest warm-up), the smallest warm-up with no retraining at all.
+    // RealTimeChapterTests' flag sweep runs the minimum with the same arguments, sharing it.
     .init(
       command: "chapter-real-time",
       arguments: [

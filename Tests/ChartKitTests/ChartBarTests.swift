@@ -87,6 +87,28 @@ struct ChartBarTests {
     #expect(labelBaselines.allSatisfy { $0 - 11 >= topGridline })
   }
 
+  @Test("error bars: a whisker from value − e to value + e, with the label past its end")
+  func errorBars() throws {
+    let document = try ParsedSVG(
+      Self.chart(
+        categories: ["MF", "kNN"],
+        groups: [BarGroup(name: "RMSE", values: [0.9, 0.8], errors: [0.1, nil])],
+        orientation: .horizontal, showsValueLabels: true
+      ).svg())
+    let bars = Self.bars(document)
+    let whiskers = document.elements.filter { $0.isInside("bars") && $0.name == "line" }
+    // One bar with an error: its span and two caps.
+    #expect(whiskers.count == 3)
+    let span = try #require(whiskers.first)
+    let zeroX = try #require(bars[0].number("x"))
+    let perStar = try #require(bars[0].number("width")) / 0.9
+    #expect(abs(span.number("x1")! - (zeroX + 0.8 * perStar)) < 0.05)
+    #expect(abs(span.number("x2")! - (zeroX + 1.0 * perStar)) < 0.05)
+    let label = try #require(
+      document.elements.first { $0.isInside("bars") && $0.name == "text" && $0.text == "0.90" })
+    #expect(label.number("x")! > span.number("x2")!)
+  }
+
   @Test("grouped bars get a legend; a single group does not")
   func legend() throws {
     let grouped = try ParsedSVG(

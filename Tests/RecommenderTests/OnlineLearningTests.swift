@@ -3,7 +3,7 @@ import Testing
 
 @testable import Recommender
 
-@Suite("Online learning: fold-in, the replay, the serving cache, time order")
+@Suite("Online learning: forgetting unseen rows, the replay, the serving cache, time order")
 struct OnlineLearningTests {
   /// A small trained model with biases, 3 factors, 6 viewers and 5 titles.
   static func model() -> MatrixFactorization {
@@ -20,33 +20,6 @@ struct OnlineLearningTests {
     learningRate: 0.05, biasLearningRate: 0.05, regularization: 0.1,
     factorUpdate: .simultaneous)
 
-  @Test("a fold-in step moves pᵤ and bᵤ exactly as the SGD step does, and nothing of the title")
-  func foldInStepIsTheUserHalf() {
-    var full = Self.model()
-    var folded = Self.model()
-    let eFull = full.sgdStep(user: 2, item: 3, rating: 5, settings: Self.settings)
-    let eFolded = folded.foldInStep(user: 2, item: 3, rating: 5, settings: Self.settings)
-    #expect(eFull == eFolded)
-    #expect(folded.P.row(2) == full.P.row(2))
-    #expect(folded.userBiases[2] == full.userBiases[2])
-    #expect(folded.Q == Self.model().Q)
-    #expect(folded.itemBiases == Self.model().itemBiases)
-    // By hand: bᵤ ← bᵤ + γ_b (e − λ bᵤ).
-    #expect(abs(folded.userBiases[2] - (0.3 + 0.05 * (eFolded - 0.1 * 0.3))) < 1e-15)
-  }
-
-  @Test("fold-in starts from zero: no ratings give μ + bᵢ, ratings pull the prediction towards them")
-  func foldIn() {
-    var model = Self.model()
-    model.foldIn(user: 1, ratings: [], epochs: 10, settings: Self.settings)
-    #expect(model.predict(user: 1, item: 0) == 3.5 + 0.2)
-    let before = model.predict(user: 1, item: 4)
-    model.foldIn(
-      user: 1, ratings: [Rating(user: 1, item: 4, value: 5)], epochs: 50, settings: Self.settings)
-    #expect(model.predict(user: 1, item: 4) > before + 0.5)
-    #expect(model.Q == Self.model().Q)
-  }
-
   @Test("forgetUnseen zeroes exactly the rows no rating names")
   func forgetUnseen() {
     var model = Self.model()
@@ -60,7 +33,9 @@ struct OnlineLearningTests {
 
   @Test("the replay predicts each event before learning: online errors are the steps' errors")
   func replayPredictsFirst() throws {
-    let ratings = (0..<40).map { Rating(user: $0 % 6, item: ($0 * 7) % 5, value: Double(1 + $0 % 5)) }
+    let ratings = (0..<40).map {
+      Rating(user: $0 % 6, item: ($0 * 7) % 5, value: Double(1 + $0 % 5))
+    }
     let training = BatchTraining(
       users: 6, items: 5, factors: 3, epochs: 5, learningRate: 0.02, regularization: 0.1, seed: 1)
     let warmUp = Array(ratings.prefix(20))
@@ -78,7 +53,8 @@ struct OnlineLearningTests {
     var errors: [Double] = []
     for event in stream {
       errors.append(
-        online.sgdStep(user: event.user, item: event.item, rating: event.value, settings: training.settings))
+        online.sgdStep(
+          user: event.user, item: event.item, rating: event.value, settings: training.settings))
     }
     #expect(errors == replay.onlineErrors)
     #expect(online.P == replay.onlineModel.P)
@@ -86,7 +62,8 @@ struct OnlineLearningTests {
     #expect(replay.retrainings == 1)
     let retrained = try training.train(warmUp + stream.prefix(10))
     #expect(
-      replay.retrainedErrors[10] == stream[10].value - retrained.predict(user: stream[10].user, item: stream[10].item))
+      replay.retrainedErrors[10] == stream[10].value
+        - retrained.predict(user: stream[10].user, item: stream[10].item))
     #expect(replay.retrainedErrors[9] == replay.frozenErrors[9])
   }
 
@@ -123,11 +100,17 @@ struct OnlineLearningTests {
     #expect(timeline.warmUpCount(0.99) == 3)
   }
 
-  @Test("the drifting catalogue keeps the catalogue's ratings except those given after a drift")
+  @Test(
+    "the drifting catalogue: the demo's tastes, denser ratings, changed only after a drift")
   func driftingCatalogue() {
-    let catalogue = DemoCatalogue(seed: 42)
-    let drifting = DriftingCatalogue(catalogue, seed: 42)
-    #expect(drifting.catalogue.dataset == DemoCatalogue(seed: 42).dataset)
+    let catalogue = DemoCatalogue(recipe: DemoCatalogue.Recipe(density: 0.6), seed: 42)
+    let drifting = DriftingCatalogue(seed: 42)
+    #expect(drifting.catalogue.dataset == catalogue.dataset)
+    // The demo's viewers and tastes, at twice the demo's density.
+    let demo = DemoCatalogue(seed: 42)
+    #expect(catalogue.tastes == demo.tastes && catalogue.appeals == demo.appeals)
+    #expect(catalogue.leniencies == demo.leniencies)
+    #expect(catalogue.dataset.ratings.count > demo.dataset.ratings.count * 3 / 2)
     #expect(drifting.timeline.events.count == catalogue.dataset.ratings.count)
     let original = Dictionary(
       uniqueKeysWithValues: catalogue.dataset.ratings.map { ("\($0.user),\($0.item)", $0.value) })
@@ -153,9 +136,13 @@ struct OnlineLearningTests {
       .appendingPathComponent("timestamps-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let good = directory.appendingPathComponent("u.data").path
-    try "1\t2\t5\t881250949\n2\t1\t3\t874965758\n".write(toFile: good, atomically: true, encoding: .utf8)
+    try "1\t2\t5\t881250949\n2\t1\t3\t874965758\n".write(
+      toFile: good, atomically: true, encoding: .utf8)
     #expect(try RatingsLoader.load(path: good).timestamps == nil)
-    #expect(try RatingsLoader.load(path: good, keepsTimestamps: true).timestamps == [881_250_949, 874_965_758])
+    #expect(
+      try RatingsLoader.load(path: good, keepsTimestamps: true).timestamps == [
+        881_250_949, 874_965_758,
+      ])
     let bad = directory.appendingPathComponent("bad.data").path
     try "1\t2\t5\t12x\n".write(toFile: bad, atomically: true, encoding: .utf8)
     #expect(throws: DataFileError.self) { try RatingsLoader.load(path: bad, keepsTimestamps: true) }

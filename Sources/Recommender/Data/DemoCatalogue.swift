@@ -84,10 +84,10 @@ public struct DemoCatalogue: Sendable {
   public let tastes: Matrix
   /// Each viewer's hidden favourite genre: the genre with the largest taste.
   public let favouriteGenres: [Int]
-  /// βᵤ, each viewer's leniency.
-  public let leniency: [Double]
-  /// βᵢ, each title's appeal.
-  public let appeal: [Double]
+  /// Each viewer's hidden leniency: stars added to every rating they give.
+  public let leniencies: [Double]
+  /// Each title's hidden appeal: stars added to every rating it gets.
+  public let appeals: [Double]
 
   /// Generates the catalogue; the same recipe and seed always give the same ratings.
   ///
@@ -139,9 +139,9 @@ public struct DemoCatalogue: Sendable {
     }
 
     self.recipe = recipe
-    self.leniency = leniency
-    self.appeal = appeal
     self.tastes = tastes
+    self.leniencies = leniency
+    self.appeals = appeal
     self.itemGenres = titles.map(\.genre)
     self.favouriteGenres = (0..<recipe.viewers).map { viewer in
       // The first of equal tastes wins.
@@ -155,10 +155,26 @@ public struct DemoCatalogue: Sendable {
       userNames: names, itemNames: titles.map(\.name), ratings: ratings, scale: 1...5)
   }
 
-  /// m + βᵤ + βᵢ + taste[genre of i]: the rating a viewer with `taste` (one value per genre) would
-  /// give title `item` before noise, clamping and rounding.
-  public func meanRating(user: Int, item: Int, taste: [Double]) -> Double {
-    recipe.mean + leniency[user] + appeal[item] + taste[itemGenres[item]]
+  /// The rating `viewer` would give `item` on average, before noise and rounding: the
+  /// catalogue's mean, the viewer's leniency, the title's appeal and the viewer's taste for its
+  /// genre. The truth a recommendation can be judged against.
+  public func expectedRating(viewer: Int, item: Int) -> Double {
+    recipe.mean + leniencies[viewer] + appeals[item] + tastes[viewer, itemGenres[item]]
+  }
+
+  /// A rating `viewer` gives `item` when asked now: ``expectedRating(viewer:item:)`` plus the
+  /// catalogue's noise, rounded to whole stars on the 1–5 scale, as the catalogue's own ratings
+  /// were drawn.
+  public func drawRating(viewer: Int, item: Int, random: inout NumpyRandom) -> Double {
+    drawRating(around: expectedRating(viewer: viewer, item: item), random: &random)
+  }
+
+  /// A rating drawn around `expected` stars: plus the catalogue's noise, rounded to whole stars
+  /// on the 1–5 scale. For a viewer whose expected rating is not the catalogue's, such as one
+  /// whose taste has changed (``DriftingCatalogue``).
+  public func drawRating(around expected: Double, random: inout NumpyRandom) -> Double {
+    let raw = expected + recipe.noise * random.nextGaussian()
+    return min(max(raw, 1), 5).rounded()
   }
 
   /// The name of a title's genre.

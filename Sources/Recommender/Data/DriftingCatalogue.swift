@@ -1,6 +1,11 @@
 /// The demo catalogue given a history: every rating a time, and for some viewers a change of
 /// taste part-way through, so a replay in time order has something to adapt to.
 ///
+/// The catalogue has the demo's viewers, titles and hidden tastes (they are drawn before any
+/// rating), but each viewer rates a larger share of the titles (`density`, 0.6 against the
+/// demo's 0.3): a model can only miss a taste that changed if it learned the taste first, and
+/// a dozen ratings per viewer, half of them after the change, teach it too little to tell.
+///
 /// Each viewer joins on a day drawn uniformly from the first `joinShare` of the period and
 /// gives each of their ratings on a day drawn uniformly from the `activeDays` after joining. A
 /// share `driftShare` of the viewers (never the blog's five, whose ratings are the listing's)
@@ -11,10 +16,12 @@
 ///     r = round(clamp(m + βᵤ + βᵢ + tasteᵤ[genre of i] + noise · ε, 1, 5)),   ε ~ N(0, 1).
 ///
 /// The times and drifts come from their own stream, seeded with `seed + 1`, so the catalogue
-/// itself (drawn from `seed`) is the one every other chapter shows, rating for rating.
+/// itself is what ``DemoCatalogue`` draws from `seed` at that density, rating for rating.
 public struct DriftingCatalogue: Sendable {
   /// The knobs of the history.
   public struct Recipe: Sendable {
+    /// The share of cells rated, as ``DemoCatalogue/Recipe/density``.
+    public var density = 0.6
     /// The length of the history in days.
     public var days = 120
     /// Viewers join during this first share of the period.
@@ -48,14 +55,14 @@ public struct DriftingCatalogue: Sendable {
 
   public static let secondsPerDay = 86_400
 
-  /// Builds the history of `catalogue`.
+  /// Draws the catalogue from `seed` and builds its history.
   ///
   /// - Parameters:
-  ///   - catalogue: the catalogue whose ratings get times; it was drawn from `seed`.
   ///   - seed: the catalogue's seed; the history draws from `seed + 1` (wrapping).
-  ///   - recipe: the period, joining and drift.
+  ///   - recipe: the density, the period, joining and drift.
   /// - Complexity: O(ratings log ratings).
-  public init(_ catalogue: DemoCatalogue, seed: UInt32, recipe: Recipe = Recipe()) {
+  public init(seed: UInt32, recipe: Recipe = Recipe()) {
+    let catalogue = DemoCatalogue(recipe: DemoCatalogue.Recipe(density: recipe.density), seed: seed)
     var random = NumpyRandom(seed: seed &+ 1)
     let period = Double(recipe.days * Self.secondsPerDay)
     let active = Double(recipe.activeDays * Self.secondsPerDay)
@@ -85,11 +92,9 @@ public struct DriftingCatalogue: Sendable {
       let time = Int(joins[rating.user] + random.nextDouble() * active)
       var value = rating.value
       if let drift = drifts[rating.user], time >= drift.time {
-        let taste = Self.tastes(of: rating.user, in: catalogue, after: drift)
-        let raw =
-          catalogue.meanRating(user: rating.user, item: rating.item, taste: taste)
-          + catalogue.recipe.noise * random.nextGaussian()
-        value = min(max(raw, 1), 5).rounded()
+        value = catalogue.drawRating(
+          around: Self.expectedRating(rating.user, rating.item, in: catalogue, after: drift),
+          random: &random)
       }
       ratings.append(Rating(user: rating.user, item: rating.item, value: value))
       times.append(time)
@@ -101,11 +106,15 @@ public struct DriftingCatalogue: Sendable {
     self.timeline = RatingTimeline(catalogue.dataset.with(ratings: ratings), times: times)
   }
 
-  /// A viewer's tastes once `drift` has happened: the old and the new favourite swap values.
-  static func tastes(of viewer: Int, in catalogue: DemoCatalogue, after drift: Drift) -> [Double] {
-    var taste = catalogue.tastes.row(viewer)
-    taste.swapAt(drift.from, drift.to)
-    return taste
+  /// The catalogue's expected rating once `drift` has happened: the old and the new favourite
+  /// genre swap tastes, so a title of one is rated with the taste the viewer had for the other.
+  static func expectedRating(
+    _ viewer: Int, _ item: Int, in catalogue: DemoCatalogue, after drift: Drift
+  ) -> Double {
+    let genre = catalogue.itemGenres[item]
+    let swapped = genre == drift.from ? drift.to : genre == drift.to ? drift.from : genre
+    return catalogue.expectedRating(viewer: viewer, item: item)
+      - catalogue.tastes[viewer, genre] + catalogue.tastes[viewer, swapped]
   }
 
   /// The viewer's favourite genre at second `time`.

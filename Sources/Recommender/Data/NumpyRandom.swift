@@ -85,13 +85,15 @@ public struct NumpyRandom: Sendable {
   ///
   /// - Complexity: O(n): fewer than two draws per element on average.
   public mutating func shuffle<Element>(_ elements: inout [Element]) {
-    guard elements.count > 1 else { return }
     // Through a buffer pointer: the trainer shuffles every epoch, and the array's uniqueness
     // check on each swap would cost as much as the draw.
-    elements.withUnsafeMutableBufferPointer { buffer in
-      for index in stride(from: buffer.count - 1, to: 0, by: -1) {
-        buffer.swapAt(index, nextInt(through: index))
-      }
+    elements.withUnsafeMutableBufferPointer { shuffle($0) }
+  }
+
+  private mutating func shuffle<Element>(_ buffer: UnsafeMutableBufferPointer<Element>) {
+    guard buffer.count > 1 else { return }
+    for index in stride(from: buffer.count - 1, to: 0, by: -1) {
+      buffer.swapAt(index, nextInt(through: index))
     }
   }
 

@@ -3,6 +3,12 @@ public struct TrainTestSplit: Sendable {
   public let train: [Rating]
   public let test: [Rating]
 
+  /// Two given parts, e.g. one fold of ``KFoldSplits``.
+  public init(train: [Rating], test: [Rating]) {
+    self.train = train
+    self.test = test
+  }
+
   /// Holds out a seeded random `testFraction` of `ratings`.
   ///
   /// Both parts keep the ratings' original relative order, so training on `train` visits users

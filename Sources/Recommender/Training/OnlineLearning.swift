@@ -2,53 +2,12 @@
 ///
 /// An online update is nothing new: it is ``MatrixFactorization/sgdStep(user:item:rating:settings:)``,
 /// the step every epoch of batch training is made of, applied once to the rating that just
-/// arrived. What is new here is a viewer the model has never seen, and the rows of P and Q that
-/// training never touched.
+/// arrived, so it moves pᵤ, bᵤ, qᵢ and bᵢ alike. A viewer the model has never met is another
+/// matter: their first ratings are few, and one small step each would leave pᵤ near zero. For
+/// them the exact fold-in, ``MatrixFactorization/foldIn(_:λ:)``, solves the ridge regression
+/// those steps would converge to, with every title held fixed. So there is one rule per
+/// situation: a known viewer's rating is one online step; a new viewer is folded in exactly.
 extension MatrixFactorization {
-  /// One step of folding in a viewer: ``sgdStep(user:item:rating:settings:)`` with the title's
-  /// side held fixed, so only pᵤ and bᵤ learn,
-  ///
-  ///     pᵤ ← pᵤ + γ (eᵤᵢ qᵢ − λ pᵤ)          bᵤ ← bᵤ + γ_b (eᵤᵢ − λ bᵤ)
-  ///
-  /// while qᵢ and bᵢ stay as the catalogue's training left them. It takes the full step and
-  /// then puts qᵢ and bᵢ back, rather than restating the update: with
-  /// ``SGDTrainer/FactorUpdate/simultaneous`` the pᵤ and bᵤ lines of the step read only values
-  /// from before it, so what remains is exactly the user's half of the step.
-  ///
-  /// - Parameter settings: γ, γ_b and λ; the factor update must be `.simultaneous`.
-  /// - Returns: eᵤᵢ, the error before the step.
-  /// - Complexity: O(k).
-  public mutating func foldInStep(
-    user u: Int, item i: Int, rating r: Double, settings: SGDTrainer.Settings
-  ) -> Double {
-    precondition(settings.factorUpdate == .simultaneous, "fold-in reads pᵤ from before the step")
-    let (qᵢ, bᵢ) = (Q.row(i), itemBiases[i])
-    let e = sgdStep(user: u, item: i, rating: r, settings: settings)
-    for f in 0..<factorCount { Q[i, f] = qᵢ[f] }
-    itemBiases[i] = bᵢ
-    return e
-  }
-
-  /// Folds a viewer into a trained model: pᵤ and bᵤ start at zero and learn from `ratings`
-  /// alone, `epochs` passes in the order given, every title's factors and bias held fixed.
-  ///
-  /// With no ratings the viewer is predicted μ + bᵢ for every title: the title's own appeal,
-  /// the same list for everyone. This is how a deployed model serves a new viewer at once,
-  /// without retraining the whole catalogue.
-  ///
-  /// - Complexity: O(epochs × ratings × k).
-  public mutating func foldIn(
-    user: Int, ratings: [Rating], epochs: Int, settings: SGDTrainer.Settings
-  ) {
-    for f in 0..<factorCount { P[user, f] = 0 }
-    userBiases[user] = 0
-    for _ in 0..<epochs {
-      for rating in ratings {
-        _ = foldInStep(user: user, item: rating.item, rating: rating.value, settings: settings)
-      }
-    }
-  }
-
   /// Sets to zero the rows of P and Q, and the biases, of every viewer and title that `ratings`
   /// never names.
   ///
@@ -123,7 +82,8 @@ public struct BatchTraining: Sendable {
       users: users, items: items, factors: factors, initialisation: .normal, usesBiases: true,
       globalMean: μ, random: &random)
     var trainer = SGDTrainer(settings: settings, ratings: ratings)
-    _ = try trainer.train(&model, epochs: epochs)
+    // Only the trained model is needed, not each epoch's error: `fit` skips those measurements.
+    try trainer.fit(&model, epochs: epochs)
     model.forgetUnseen(ratings)
     return model
   }

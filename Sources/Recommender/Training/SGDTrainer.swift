@@ -89,6 +89,24 @@ public struct SGDTrainer: Sendable {
     }
   }
 
+  /// `epochs` passes with no measurement between them, for callers that need only the trained
+  /// model (cross-validation trains many): about half the work of ``train(_:epochs:test:onEpoch:)``,
+  /// which scores every training rating after every epoch.
+  ///
+  /// - Throws: ``TrainingError/diverged(_:)`` as soon as an epoch's error or a parameter stops
+  ///   being a finite number.
+  public mutating func fit(_ model: inout MatrixFactorization, epochs: Int) throws(TrainingError) {
+    for epoch in stride(from: 1, through: epochs, by: 1) {
+      // A parameter gone non-finite makes the next epoch's error non-finite, so checking the
+      // error each epoch and the parameters once at the end catches every divergence.
+      let totalAbsoluteError = runEpoch(&model)
+      guard totalAbsoluteError.isFinite, epoch < epochs || model.isFinite else {
+        throw .diverged(
+          Divergence(epoch: epoch, settings: settings, learnsBiases: model.usesBiases))
+      }
+    }
+  }
+
   /// The model's MAE and RMSE on the training ratings, summed in the current visit order.
   ///
   /// - Complexity: O(ratings × k).

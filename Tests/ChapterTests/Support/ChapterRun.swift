@@ -77,8 +77,10 @@ struct ChapterRun {
     process.standardOutput = output
     process.standardError = errors
     process.standardInput = FileHandle.nullDevice
+    let start = Date()
     try process.run()
     process.waitUntilExit()
+    Self.logDuration(since: start, command: command, arguments: arguments)
     try output.close()
     try errors.close()
     let outputBytes = try Data(contentsOf: outputURL)
@@ -89,6 +91,23 @@ struct ChapterRun {
       standardOutput: String(decoding: outputBytes, as: UTF8.self),
       standardError: String(decoding: errorBytes, as: UTF8.self),
       assetsDirectory: assetsDirectory)
+  }
+
+  /// With `CHAPTER_RUN_TIMES=FILE` in the environment, every chapter process the tests start
+  /// appends "seconds command arguments" to FILE: the way to see which runs the test time goes
+  /// to (`sort -rn FILE | head`). Wall time, so runs started side by side slow each other.
+  private static func logDuration(since start: Date, command: String, arguments: [String]) {
+    guard let path = ProcessInfo.processInfo.environment["CHAPTER_RUN_TIMES"] else { return }
+    let line =
+      String(format: "%.2f", Date().timeIntervalSince(start)) + " "
+      + ([command] + arguments).joined(separator: " ") + "\n"
+    guard let handle = FileHandle(forWritingAtPath: path) else {
+      FileManager.default.createFile(atPath: path, contents: Data(line.utf8))
+      return
+    }
+    handle.seekToEndOfFile()
+    handle.write(Data(line.utf8))
+    try? handle.close()
   }
 
   /// The names of the files the run wrote into its assets folder, sorted.

@@ -100,8 +100,9 @@ public enum RatingsLoader {
       if readsTimestamps {
         let seconds = reader.withContent(of: fields[3]) { wholeNumber($0) }
         guard let seconds else {
-          throw failure("timestamp \"\(fieldExcerpt(reader.text(of: fields[3])))\" is not a "
-            + "whole number of seconds")
+          throw failure(
+            "timestamp \"\(fieldExcerpt(reader.text(of: fields[3])))\" is not a "
+              + "whole number of seconds")
         }
         timestamps.append(seconds)
       }
