@@ -26,10 +26,11 @@ chapters=(
   chapter-regularization
   chapter-hash-tables
   chapter-complete-demo
+  chapter-real-time
   chapter-ab-testing
 )
 # Chapters whose figures are timings: built and run with `-c release`.
-release_chapters=(chapter-hash-tables chapter-complete-demo)
+release_chapters=(chapter-hash-tables chapter-complete-demo chapter-real-time)
 
 assets=docs/assets
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -11,6 +11,9 @@ public struct ChapterData: Sendable {
   public let fileSummary: String?
   /// How well the titles file matched, e.g. "1,682 of 1,682 rated movies have a title (…)".
   public let titlesSummary: String?
+  /// When each rating of `dataset.ratings` was given, in seconds since 1970: only when asked
+  /// for and the file has them (the MovieLens formats; see ``RatingsLoader``).
+  public let timestamps: [Int]?
 
   /// The built-in catalogue, generated from `seed`.
   public init(catalogueSeed seed: UInt32) {
@@ -19,6 +22,7 @@ public struct ChapterData: Sendable {
     self.catalogue = catalogue
     self.fileSummary = nil
     self.titlesSummary = nil
+    self.timestamps = nil
   }
 
   /// Ratings read from `ratingsPath`, named by `titlesPath` when given.
@@ -27,11 +31,14 @@ public struct ChapterData: Sendable {
   ///   - ratingsPath: a MovieLens `u.data` or `ratings.csv`, or a `user,item,rating` CSV.
   ///   - titlesPath: a MovieLens `u.item` or `movies.csv`, or nil.
   ///   - format: the ratings layout, or nil to detect it.
+  ///   - keepsTimestamps: also read each rating's time, for a chapter that replays them in order.
   /// - Throws: `DataFileError` for the first problem in either file.
-  public init(ratingsPath: String, titlesPath: String?, format: RatingsFileFormat?)
-    throws(DataFileError)
-  {
-    let loaded = try RatingsLoader.load(path: ratingsPath, format: format)
+  public init(
+    ratingsPath: String, titlesPath: String?, format: RatingsFileFormat?,
+    keepsTimestamps: Bool = false
+  ) throws(DataFileError) {
+    let loaded = try RatingsLoader.load(
+      path: ratingsPath, format: format, keepsTimestamps: keepsTimestamps)
     var dataset = loaded.dataset
     var titlesSummary: String?
     if let titlesPath {
@@ -43,6 +50,7 @@ public struct ChapterData: Sendable {
     self.catalogue = nil
     self.fileSummary = loaded.summary
     self.titlesSummary = titlesSummary
+    self.timestamps = loaded.timestamps
   }
 
   /// The genre of a title, when the data has genres.
@@ -64,13 +72,16 @@ extension ChapterData {
   ///   - format: the `--format` of the ratings file, or nil to detect it.
   ///   - seed: the catalogue's seed.
   ///   - command: the chapter's command, for the error message.
+  ///   - keepsTimestamps: also read each rating's time from a file that has them.
   public static func loadOrExit(
     ratingsPath: String?, titlesPath: String?, format: RatingsFileFormat?, seed: UInt32,
-    command: String
+    command: String, keepsTimestamps: Bool = false
   ) -> ChapterData {
     guard let ratingsPath else { return ChapterData(catalogueSeed: seed) }
     do {
-      return try ChapterData(ratingsPath: ratingsPath, titlesPath: titlesPath, format: format)
+      return try ChapterData(
+        ratingsPath: ratingsPath, titlesPath: titlesPath, format: format,
+        keepsTimestamps: keepsTimestamps)
     } catch {
       exitWithError(.dataError(error.description), command: command)
     }
@@ -133,11 +144,14 @@ public struct DataFileOptions: Sendable, Equatable {
     }
   }
 
-  /// The data these flags ask for (see ``ChapterData/loadOrExit(ratingsPath:titlesPath:format:seed:command:)``).
-  public func loadOrExit(seed: UInt32, command: String) -> ChapterData {
+  /// The data these flags ask for (see
+  /// ``ChapterData/loadOrExit(ratingsPath:titlesPath:format:seed:command:keepsTimestamps:)``).
+  public func loadOrExit(seed: UInt32, command: String, keepsTimestamps: Bool = false)
+    -> ChapterData
+  {
     ChapterData.loadOrExit(
       ratingsPath: ratingsPath, titlesPath: titlesPath, format: format, seed: seed,
-      command: command)
+      command: command, keepsTimestamps: keepsTimestamps)
   }
 }
 

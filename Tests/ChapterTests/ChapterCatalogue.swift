@@ -123,6 +123,18 @@ enum ChapterCatalogue {
       ],
       arguments: [], isDeterministic: false, timingCharts: ["hash_table_performance.svg"]),
     ChapterEntry(
+      command: "chapter-real-time",
+      checks: "one event's step, fold-in, the prequential replay, the cache; its latency section "
+        + "holds timings, so RealTimeChapterTests snapshots the text with that section masked",
+      keyLines: [
+        "Model update: one event, one step",
+        "Ratings folded in  RMSE on later ratings  Top titles in favourite genre",
+        "From     Events  Frozen  Online  Retrained",
+        "Within milliseconds? Latency on one core",
+      ],
+      charts: ["real-time-cold-start.svg", "real-time-latency.svg", "real-time-prequential.svg"],
+      arguments: [], isDeterministic: false, timingCharts: ["real-time-latency.svg"]),
+    ChapterEntry(
       command: "chapter-ab-testing",
       checks: "the design stated first, the hashed split and its checks, the analysis and its "
         + "decision, power by simulation, A/A tests, peeking and the sequential test (--quick)",

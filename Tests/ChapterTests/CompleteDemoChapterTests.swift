@@ -11,19 +11,9 @@ struct CompleteDemoChapterTests {
   /// "Median nanoseconds per lookup:" table to the next heading ("Recommendations"), the text
   /// is replaced by one placeholder line; everything else must match byte for byte.
   static func maskingTimings(_ text: String) -> String {
-    guard let start = text.range(of: "Median nanoseconds per lookup:\n"),
-      let end = text.range(of: "\nRecommendations\n", range: start.upperBound..<text.endIndex)
-    else { return text }
-    return String(text[..<start.lowerBound]) + "<hash-table timings, not compared>\n"
-      + String(text[end.lowerBound...])
-  }
-
-  /// The section between two headings.
-  static func section(_ heading: String, of text: String) -> String {
-    guard let start = text.range(of: "\n\(heading)\n") else { return "" }
-    let rest = text[start.upperBound...]
-    let end = rest.range(of: "\n\n\n")?.lowerBound ?? rest.endIndex
-    return String(rest[..<end])
+    OutputSections.masking(
+      text, from: "Median nanoseconds per lookup:\n", to: "\nRecommendations\n",
+      placeholder: "<hash-table timings, not compared>")
   }
 
   @Test("the default run tells the story as stored, the hash-table timings masked")
@@ -36,7 +26,7 @@ struct CompleteDemoChapterTests {
   @Test("the hash-table section lists each size with a time for each structure")
   func hashTableSection() async throws {
     let run = try await ChapterRun.shared(Self.command, ["--no-charts"])
-    let section = Self.section("Hash tables, briefly", of: run.standardOutput)
+    let section = OutputSections.section("Hash tables, briefly", of: run.standardOutput)
     #expect(section.contains("List scan  Binary search"))
     for size in ["1,000", "10,000", "100,000"] {
       let row = section.split(separator: "\n").first {
@@ -76,7 +66,7 @@ struct CompleteDemoChapterTests {
     let run = try await ChapterRun.shared(
       Self.command, ["--folds", "3", "--epochs", "10", "--quick", "--no-charts"])
     #expect(run.status == 0)
-    let section = Self.section("3-fold cross-validation", of: run.standardOutput)
+    let section = OutputSections.section("3-fold cross-validation", of: run.standardOutput)
     var rmse: [String: Double] = [:]
     for line in section.split(separator: "\n") {
       if let row = line.firstMatch(
@@ -147,7 +137,7 @@ struct CompleteDemoChapterTests {
     #expect(output.firstMatch(of: #/(?i)\b(nan|inf|infinity)\b/#) == nil)
 
     // The model named best has the lowest test RMSE in the printed table.
-    let table = Self.section("Every model on ratings it has not seen", of: output)
+    let table = OutputSections.section("Every model on ratings it has not seen", of: output)
     var testRMSE: [String: Double] = [:]
     for line in table.split(separator: "\n") {
       if let row = line.firstMatch(
@@ -168,7 +158,7 @@ struct CompleteDemoChapterTests {
     }
 
     // Predictions outside the 1–5 scale come with a warning.
-    let slice = Self.section("R ≈ P × Qᵀ, up close", of: output)
+    let slice = OutputSections.section("R ≈ P × Qᵀ, up close", of: output)
     let predictionTable =
       (slice.components(separatedBy: "User / Movie").last ?? "").components(separatedBy: "\n\n")
       .first ?? ""
@@ -199,7 +189,7 @@ struct CompleteDemoChapterTests {
   }
 
   func tryNextText(_ output: String) -> String {
-    Self.section("Try next", of: output + "\n\n\n")
+    OutputSections.section("Try next", of: output + "\n\n\n")
   }
 
   /// No "Try next" suggestion repeats the run's own flags.
@@ -277,7 +267,7 @@ struct CompleteDemoChapterTests {
     #expect(text.contains(". The lowest: Movie"))
     #expect(text.contains("Warning: these neighbours are only weakly similar"))
     #expect(text.contains("Across all 60 viewers with a title left to suggest, the top-3 lists"))
-    let tryNext = Self.section("Try next", of: run.standardOutput + "\n\n\n")
+    let tryNext = OutputSections.section("Try next", of: run.standardOutput + "\n\n\n")
     #expect(!tryNext.contains("--ratings"))
     #expect(!tryNext.contains("catalogue"))
     #expect(tryNext.contains("--seed 7: another split of the same file"))

@@ -104,6 +104,20 @@ struct FlagLimitTests {
     .init(
       command: "chapter-complete-demo",
       arguments: ["--folds", "10", "--epochs", "1", "--factors", "1", "--quick"]),
+    // Retraining after every 10 events costs most with a long stream: the minimum runs with the
+    // shortest stream (the largest warm-up), the smallest warm-up with no retraining at all.
+    // RealTimeChapterTests' flag sweep runs the minimum with the same arguments, sharing it.
+    .init(
+      command: "chapter-real-time",
+      arguments: [
+        "--retrain-every", "10", "--warm-up", "0.9", "--learning-rate", "1e-300", "--quick",
+        "--seed", "0",
+      ]),
+    .init(
+      command: "chapter-real-time",
+      arguments: [
+        "--retrain-every", "1000000", "--warm-up", "0.1", "--quick", "--seed", "4294967295",
+      ]),
     .init(
       command: "chapter-ab-testing",
       arguments: [

@@ -166,7 +166,14 @@ public struct DemoCatalogue: Sendable {
   /// catalogue's noise, rounded to whole stars on the 1–5 scale, as the catalogue's own ratings
   /// were drawn.
   public func drawRating(viewer: Int, item: Int, random: inout NumpyRandom) -> Double {
-    let raw = expectedRating(viewer: viewer, item: item) + recipe.noise * random.nextGaussian()
+    drawRating(around: expectedRating(viewer: viewer, item: item), random: &random)
+  }
+
+  /// A rating drawn around `expected` stars: plus the catalogue's noise, rounded to whole stars
+  /// on the 1–5 scale. For a viewer whose expected rating is not the catalogue's, such as one
+  /// whose taste has changed (``DriftingCatalogue``).
+  public func drawRating(around expected: Double, random: inout NumpyRandom) -> Double {
+    let raw = expected + recipe.noise * random.nextGaussian()
     return min(max(raw, 1), 5).rounded()
   }
 

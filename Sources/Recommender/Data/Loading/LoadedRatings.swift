@@ -15,10 +15,13 @@ public struct LoadedRatings: Sendable, Equatable {
   /// Kept so the narration can say which it decided: a line skipped as a header is a line of data
   /// lost if the decision was wrong. Always nil for formats without a header (`u.data`).
   public var header: String?
+  /// When each rating was given, in seconds since 1970, in the order of `dataset.ratings`; nil
+  /// unless the loader was asked for them and the format has them (the MovieLens formats).
+  public var timestamps: [Int]?
 
   public init(
     dataset: RatingsDataset, format: RatingsFileFormat, userIDs: [String], itemIDs: [String],
-    header: String? = nil
+    header: String? = nil, timestamps: [Int]? = nil
   ) {
     precondition(
       userIDs.count == dataset.userCount && itemIDs.count == dataset.itemCount,
@@ -29,5 +32,8 @@ public struct LoadedRatings: Sendable, Equatable {
     self.userIDs = userIDs
     self.itemIDs = itemIDs
     self.header = header
+    precondition(
+      timestamps == nil || timestamps!.count == dataset.ratings.count, "one timestamp per rating")
+    self.timestamps = timestamps
   }
 }

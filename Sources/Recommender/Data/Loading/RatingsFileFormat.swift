@@ -64,6 +64,9 @@ public enum RatingsFileFormat: String, CaseIterable, Sendable {
     }
   }
 
+  /// Whether the fourth field is a timestamp (seconds since 1970): the MovieLens formats'.
+  public var hasTimestamps: Bool { self != .csv }
+
   /// The ratings the format allows.
   var acceptedScale: ClosedRange<Double> { self == .movieLens100k ? 1...5 : 0.5...5 }
 
