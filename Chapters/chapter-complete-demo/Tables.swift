@@ -351,6 +351,7 @@ enum TryNext {
       list.append("--seed 7: another split of the same file and other starting factors")
     }
     list.append("swift run chapter-hash-tables: the full hash-table benchmark")
+    list.append("swift run chapter-real-time: section 12, learning from each rating as it arrives")
     return list
   }
 }

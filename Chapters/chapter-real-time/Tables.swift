@@ -712,12 +712,13 @@ enum TryNext {
     if onCatalogue {
       if settings.common.seed != 7 { list.append("--seed 7: another catalogue and history") }
       list.append(
-        "-c release chapter-real-time --ratings ml-100k/u.data --titles ml-100k/u.item: "
+        "--ratings ml-100k/u.data --titles ml-100k/u.item, built with swift run -c release: "
           + "MovieLens 100k replayed by its timestamps (from grouplens.org)")
     } else if build == .debug {
       list.append("swift run -c release: the timings worth quoting")
     }
     list.append("swift run chapter-hash-tables: where the cached lists come from")
+    list.append("swift run chapter-ab-testing: section 14, deciding by experiment what ships")
     return list
   }
 }
