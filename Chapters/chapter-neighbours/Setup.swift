@@ -415,6 +415,8 @@ struct ColdStart: Sendable {
   let top: Int
   let trainingCount: Int
   let itemCount: Int
+  /// MF's fold-in penalties, from the viewers it trained on.
+  let penalties: FoldInPenalties
 
   init(catalogue: DemoCatalogue, recipe: ModelRecipe, top: Int) {
     let data = catalogue.dataset
@@ -429,6 +431,7 @@ struct ColdStart: Sendable {
     let models = recipe.fit(training)
     let knn = models.neighbourhoods[3]
     let factorization = models.factorization
+    let penalties = factorization.foldInPenalties(trainedOn: training)
     var quality = Self.steps.map { _ in [Double](repeating: 0, count: Self.methods.count) }
     for viewer in newViewers {
       var order = Array(0..<data.itemCount)
@@ -441,7 +444,7 @@ struct ColdStart: Sendable {
         let rated = Set(ratings.map(\.item))
         let candidates = (0..<data.itemCount).filter { !rated.contains($0) }
         let truth = { (item: Int) in catalogue.expectedRating(viewer: viewer, item: item) }
-        let folded = factorization.foldIn(ratings, λ: recipe.lambda * Double(max(given, 1)))
+        let folded = factorization.foldIn(ratings, penalties: penalties)
         let scores: [(Int) -> Double] = [
           { models.baseline.itemBiases[$0] },
           { knn.predictForNewViewer(item: $0, ratings: ratings) },
@@ -458,5 +461,6 @@ struct ColdStart: Sendable {
     self.quality = quality.map { $0.map { $0 / Double(newViewers.count) } }
     self.top = top
     self.itemCount = data.itemCount
+    self.penalties = penalties
   }
 }

@@ -458,7 +458,9 @@ extension ColdStart {
       + "average. Popularity ranks titles by the baseline's μ + bᵢ and ignores the viewer; "
       + "Best possible and Random are the ceiling and the floor. Nobody is retrained: the kNN model uses the new ratings through the "
       + "similarities it has, and MF folds the viewer in, solving for their bᵤ and pᵤ with the "
-      + "titles' factors fixed (a ridge regression with penalty λ per rating)."
+      + "titles' factors fixed (a ridge regression whose penalties "
+      + "take the trained viewers as the prior: \(fixed(penalties.bias, 1)) on bᵤ and "
+      + "\(fixed(penalties.factors, 1)) on each entry of pᵤ)."
   }
 
   var table: TextTable {

@@ -102,6 +102,8 @@ struct ColdStart {
   let chanceShare: Double?
   /// The later ratings scored.
   let testCount: Int
+  /// The fold-in's ridge penalties, from the batch model's viewers.
+  let penalties: FoldInPenalties
 
   init(
     batch: MatrixFactorization, timeline: RatingTimeline, warmUpCount: Int,
@@ -117,6 +119,9 @@ struct ColdStart {
         byViewer[rating.user].append((rating, time))
       }
     }
+    // The prior for a newcomer, from the viewers the batch model learned (empirical Bayes).
+    let penalties = batch.foldInPenalties(trainedOn: Array(timeline.events.prefix(warmUpCount)))
+    self.penalties = penalties
     let viewers = byViewer.indices.filter { viewer in
       !known[viewer] && byViewer[viewer].count > largest && drifting?.drifts[viewer] == nil
     }.prefix(limit)
@@ -132,10 +137,8 @@ struct ColdStart {
       testCount += later.count
       for (step, count) in Self.steps.enumerated() {
         let first = history.prefix(count).map(\.rating)
-        // The exact fold-in with SGD's penalty: λ per rating, as training applies it.
         let folded = batch.foldIn(
-          first.map { (item: $0.item, value: $0.value) },
-          λ: training.regularization * Double(max(count, 1)))
+          first.map { (item: $0.item, value: $0.value) }, penalties: penalties)
         // Stored in the viewer's row, as a serving system would, so the model serves them.
         var model = batch
         for f in 0..<model.factorCount { model.P[viewer, f] = folded.factors[f] }

@@ -236,13 +236,15 @@ enum Tables {
 
   // MARK: Cold start
 
-  static func foldInIntroduction(_ cold: ColdStart, lambda: Double) -> String {
+  static func foldInIntroduction(_ cold: ColdStart) -> String {
     "A viewer who joins after the batch model was trained has no row it learned. Retraining "
       + "everything for one viewer is slow; folding in is fast: keep every title's qᵢ and bᵢ "
       + "as they are and solve for the newcomer's bᵤ and pᵤ alone from their first n ratings, "
-      + "a ridge regression with λ·n = \(lambda)·n, the penalty SGD's steps apply (foldIn in "
-      + "Sources/Recommender/Model/FoldIn.swift, solved exactly rather than stepped towards: a "
-      + "handful of small steps would leave pᵤ near zero). With no rating yet the "
+      + "a ridge regression whose penalties treat the trained viewers as the prior "
+      + "(λ = training error variance over the mean square of their bᵤ, and of their p_uf: "
+      + "\(fixed(cold.penalties.bias, 1)) and \(fixed(cold.penalties.factors, 1)) here; foldIn "
+      + "in Sources/Recommender/Model/FoldIn.swift, solved exactly rather than stepped towards: "
+      + "a handful of small steps would leave pᵤ near zero). With no rating yet the "
       + "prediction is μ + bᵢ: the same list of well-liked titles for every newcomer."
       + (cold.viewers.isEmpty
         ? ""

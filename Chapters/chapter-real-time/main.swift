@@ -88,7 +88,7 @@ say.heading("A new viewer: folded in from their first ratings")
 let cold = ColdStart(
   batch: batch, timeline: timeline, warmUpCount: cut, training: training,
   drifting: source.drifting, listLength: choices.listLength, limit: 200)
-say.paragraph(Tables.foldInIntroduction(cold, lambda: choices.lambda))
+say.paragraph(Tables.foldInIntroduction(cold))
 if cold.viewers.isEmpty {
   say.paragraph(Tables.noColdViewers)
 } else {

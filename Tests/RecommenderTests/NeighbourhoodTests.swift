@@ -270,3 +270,38 @@ struct FeatureWeightedBlendTests {
     #expect(average.weight(ofModel: 2, userSupport: 7, itemSupport: 7) == 0.25)
   }
 }
+
+@Suite("Folding in a new viewer with the model's own prior")
+struct FoldInPenaltyTests {
+  @Test("separate penalties give the per-column ridge solution, by scaled columns or directly")
+  func separatePenalties() throws {
+    var random = NumpyRandom(seed: 8)
+    var model = MatrixFactorization(
+      users: 2, items: 6, factors: 3, initialisation: .normal, usesBiases: true, globalMean: 3,
+      random: &random)
+    model.itemBiases = [0.1, -0.2, 0.3, 0, 0.2, -0.1]
+    let ratings = [(item: 0, value: 4.0), (item: 2, value: 2.0), (item: 5, value: 5.0)]
+    let folded = model.foldIn(ratings, penalties: FoldInPenalties(bias: 0.5, factors: 2))
+    // The same problem solved directly, one penalty per column.
+    let direct = try #require(
+      ridgeLeastSquares(
+        rows: ratings.map { [1] + model.Q.row($0.item) },
+        targets: ratings.map { $0.value - 3 - model.itemBiases[$0.item] },
+        penalties: [0.5, 2, 2, 2]))
+    #expect(abs(folded.bias - direct[0]) < 1e-10)
+    #expect(zip(folded.factors, direct.dropFirst()).allSatisfy { abs($0 - $1) < 1e-10 })
+  }
+
+  @Test("the empirical-Bayes penalties: training error variance over the rows' mean squares")
+  func empiricalBayes() {
+    // One viewer with b = 0.5 and p = (1, −1); two titles with q = (1, 0) and (0, 1), no bias.
+    var model = MatrixFactorization(
+      P: Matrix([[1, -1], [0, 0]]), Q: Matrix([[1, 0], [0, 1]]), usesBiases: true, globalMean: 3)
+    model.userBiases = [0.5, 0]
+    model.itemBiases = [0, 0]
+    // Predictions 4.5 and 2.5; errors +0.5 and −0.5, so σ²_e = 0.25. Only viewer 0 rated.
+    let ratings = [Rating(user: 0, item: 0, value: 5), Rating(user: 0, item: 1, value: 2)]
+    let penalties = model.foldInPenalties(trainedOn: ratings)
+    #expect(penalties == FoldInPenalties(bias: 0.25 / 0.25, factors: 0.25 / 1))
+  }
+}

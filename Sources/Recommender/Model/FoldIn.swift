@@ -16,20 +16,68 @@ extension MatrixFactorization {
   public func foldIn(_ ratings: [(item: Int, value: Double)], λ: Double)
     -> (bias: Double, factors: [Double])
   {
+    foldIn(ratings, penalties: FoldInPenalties(bias: λ, factors: λ))
+  }
+
+  /// The same fold-in with one penalty for b_u and another for each entry of p_u (see
+  /// ``foldInPenalties(trainedOn:)``). Solved with the columns scaled by 1/√λ_j and a unit
+  /// penalty, which is the same problem.
+  public func foldIn(_ ratings: [(item: Int, value: Double)], penalties: FoldInPenalties)
+    -> (bias: Double, factors: [Double])
+  {
     let k = factorCount
     guard !ratings.isEmpty else { return (0, [Double](repeating: 0, count: k)) }
-    let rows = ratings.map { rating in (usesBiases ? [1] : []) + Q.row(rating.item) }
+    let biasScale = 1 / max(penalties.bias, 1e-9).squareRoot()
+    let factorScale = 1 / max(penalties.factors, 1e-9).squareRoot()
+    let scales = (usesBiases ? [biasScale] : []) + Array(repeating: factorScale, count: k)
+    let rows = ratings.map { rating in
+      zip((usesBiases ? [1] : []) + Q.row(rating.item), scales).map { $0 * $1 }
+    }
     let targets = ratings.map { rating in
       rating.value - (usesBiases ? globalMean + itemBiases[rating.item] : 0)
     }
-    let penalty = max(λ, 1e-9)
-    let solution =
+    let scaled =
       rows.count < rows[0].count
-      ? ridgeLeastSquaresDual(rows: rows, targets: targets, penalty: penalty)!
+      ? ridgeLeastSquaresDual(rows: rows, targets: targets, penalty: 1)!
       : ridgeLeastSquares(
-        rows: rows, targets: targets,
-        penalties: [Double](repeating: penalty, count: rows[0].count))!
+        rows: rows, targets: targets, penalties: [Double](repeating: 1, count: rows[0].count))!
+    let solution = zip(scaled, scales).map { $0 * $1 }
     return usesBiases ? (solution[0], Array(solution.dropFirst())) : (0, solution)
+  }
+
+  /// Penalties that let the trained model set its own prior for a newcomer (empirical Bayes):
+  /// a new viewer's bᵤ and pᵤ are taken to be drawn like the trained viewers', and their
+  /// ratings to be as noisy as the training residuals, which makes the ridge penalties
+  ///
+  ///     λ_b = σ²_e / mean(bᵤ²),   λ_p = σ²_e / mean(p_uf²)
+  ///
+  /// over the viewers who have training ratings, σ²_e the mean squared training error. The
+  /// more factors, the smaller each p_uf and the stronger the pull: with 100 factors a
+  /// handful of ratings no longer overfits.
+  ///
+  /// - Complexity: O(ratings × k + users × k).
+  public func foldInPenalties(trainedOn ratings: [Rating]) -> FoldInPenalties {
+    guard !ratings.isEmpty else { return FoldInPenalties(bias: 1, factors: 1) }
+    var rated = [Bool](repeating: false, count: P.rows)
+    var squaredError = 0.0
+    for rating in ratings {
+      rated[rating.user] = true
+      let e = rating.value - predict(user: rating.user, item: rating.item)
+      squaredError += e * e
+    }
+    let σ²e = squaredError / Double(ratings.count)
+    var biasSquares = 0.0
+    var factorSquares = 0.0
+    var users = 0
+    for user in 0..<P.rows where rated[user] {
+      users += 1
+      if usesBiases { biasSquares += userBiases[user] * userBiases[user] }
+      for f in 0..<factorCount { factorSquares += P[user, f] * P[user, f] }
+    }
+    let meanBias = biasSquares / Double(max(users, 1))
+    let meanFactor = factorSquares / Double(max(users * factorCount, 1))
+    return FoldInPenalties(
+      bias: meanBias > 0 ? σ²e / meanBias : 1, factors: meanFactor > 0 ? σ²e / meanFactor : 1)
   }
 
   /// r̂ for a folded-in viewer: μ + b_u + b_i + p_u · q_i (or p_u · q_i without biases).
@@ -37,5 +85,16 @@ extension MatrixFactorization {
     var dot = 0.0
     for f in 0..<factorCount { dot += viewer.factors[f] * Q[item, f] }
     return usesBiases ? globalMean + viewer.bias + itemBiases[item] + dot : dot
+  }
+}
+
+/// The ridge penalties of a fold-in: one on the new viewer's bias, one on each of their factors.
+public struct FoldInPenalties: Sendable, Equatable {
+  public let bias: Double
+  public let factors: Double
+
+  public init(bias: Double, factors: Double) {
+    self.bias = bias
+    self.factors = factors
   }
 }
