@@ -289,7 +289,9 @@ enum Tables {
   {
     [
       "The blog's multi-task model shares a bottom layer between task-specific heads. Here the "
-        + "shared bottom is the viewers' and titles' factors pᵤ and qᵢ (k = \(recipe.factors)); "
+        + "shared bottom is the viewers' and titles' factors pᵤ and qᵢ (k = \(recipe.multiTaskFactors)"
+        + (recipe.multiTaskFactors == recipe.factors ? "" : ", half the ranking table's, so that "
+          + "\(study.weights.count * study.seeds.count) models train in seconds") + "); "
         + "one head predicts the rating, μ + bᵤ + bᵢ + pᵤ·qᵢ, trained by squared error; the "
         + "other predicts whether the viewer watched (rated) the title at all, "
         + "σ(c + aᵢ + Σ w_f·p_uf·q_if), trained by logistic loss on the training ratings "
@@ -372,9 +374,22 @@ enum Tables {
         + rmse.sentence + "; " + ranking.sentence + ". Against the watched-only model, "
         + watched.sentence + ". " + overall
     ]
+    let bestRating = study.weights.max {
+      study.summary($0, \.ratingNDCG).mean < study.summary($1, \.ratingNDCG).mean
+    }!
+    if bestRating != 0 && bestRating != study.taskWeight {
+      let versus = compare(
+        study.summary(bestRating, \.ratingNDCG), study.summary(0, \.ratingNDCG),
+        lowerIsBetter: false, what: "NDCG@\(k) of the rating head", decimals: 3)
+      verdicts.append(
+        "Elsewhere in the sweep the rating head's lists do best at α = "
+          + "\(plainNumber(bestRating)); against the rating-only model, " + versus.sentence + ".")
+    }
     let best = study.weights.flatMap { w in
-      [(w, "rating", study.summary(w, \.ratingNDCG).mean),
-        (w, "watched", study.summary(w, \.watchedNDCG).mean)]
+      [
+        (w, "rating", study.summary(w, \.ratingNDCG).mean),
+        (w, "watched", study.summary(w, \.watchedNDCG).mean),
+      ]
     }.max { $0.2 < $1.2 }!
     verdicts.append(
       "The highest mean NDCG@\(k) of the sweep is \(fixed(best.2, 3)), at α = "
@@ -389,9 +404,9 @@ enum Tables {
     return verdicts
   }
 
-  static func tryNext(_ settings: Settings, onCatalogue: Bool) -> [String] {
+  static func tryNext(_ settings: Settings, k: Int, onCatalogue: Bool) -> [String] {
     var items: [String] = []
-    if settings.k != 10 { items.append("--k 10: longer lists, more room for variety") }
+    if k != 10 { items.append("--k 10: longer lists, more room for variety") }
     if settings.relevant != 5 { items.append("--relevant 5: only five-star titles count") }
     if settings.diversityWeight != 1 {
       items.append("--diversity-weight 1: the re-rankers at full strength, in the lists shown")

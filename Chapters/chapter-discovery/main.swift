@@ -96,4 +96,4 @@ charts.writeAll(reportingTo: say)
 
 say.pauseIfRequested(settings.common.pauses)
 say.heading("Try next")
-say.bullets(Tables.tryNext(settings, onCatalogue: onCatalogue))
+say.bullets(Tables.tryNext(settings, k: k, onCatalogue: onCatalogue))

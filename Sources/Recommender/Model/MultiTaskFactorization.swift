@@ -47,16 +47,29 @@ public struct MultiTaskFactorization: Sendable {
 
   /// r̂ᵤᵢ, the rating head.
   public func predictRating(user: Int, item: Int) -> Double {
-    var dot = 0.0
-    for f in 0..<factorCount { dot += P[user, f] * Q[item, f] }
-    return globalMean + userBiases[user] + itemBiases[item] + dot
+    globalMean + userBiases[user] + itemBiases[item] + products(user, item) { p, q, _ in p * q }
   }
 
   /// c + aᵢ + Σ w_f p_uf q_if, the watched head before σ: a score that ranks like ŷ.
   public func watchLogit(user: Int, item: Int) -> Double {
-    var dot = 0.0
-    for f in 0..<factorCount { dot += watchWeights[f] * P[user, f] * Q[item, f] }
-    return watchOffset + itemWatchBiases[item] + dot
+    watchOffset + itemWatchBiases[item] + products(user, item) { p, q, w in w * p * q }
+  }
+
+  /// Σ_f term(p_uf, q_if, w_f), summed left to right, read through pointers: the heads are
+  /// called for every viewer and title when lists are ranked.
+  private func products(
+    _ user: Int, _ item: Int, _ term: (Double, Double, Double) -> Double
+  ) -> Double {
+    let k = factorCount
+    return P.storage.withUnsafeBufferPointer { p in
+      Q.storage.withUnsafeBufferPointer { q in
+        watchWeights.withUnsafeBufferPointer { w in
+          var sum = 0.0
+          for f in 0..<k { sum += term(p[user * k + f], q[item * k + f], w[f]) }
+          return sum
+        }
+      }
+    }
   }
 
   /// ŷᵤᵢ = σ(``watchLogit(user:item:)``), the probability that u watched i.
@@ -113,6 +126,73 @@ public struct MultiTaskTrainer: Sendable {
     }
   }
 
+  /// One visit of an epoch: a training rating (watched) or a sampled unrated pair.
+  public struct Visit: Sendable, Equatable {
+    public var user: Int
+    public var item: Int
+    /// The rating; unused for an unrated pair.
+    public var rating: Double
+    public var watched: Bool
+
+    public init(user: Int, item: Int, rating: Double, watched: Bool) {
+      self.user = user
+      self.item = item
+      self.rating = rating
+      self.watched = watched
+    }
+  }
+
+  /// ``step(_:user:item:rating:watched:)`` for every visit in order, through pointers: the same
+  /// arithmetic in the same order, so the same bits, several times faster than the subscripts.
+  ///
+  /// - Complexity: O(visits × k).
+  public func run(_ visits: [Visit], on model: inout MultiTaskFactorization) {
+    let (γ, λ, α) = (learningRate, regularization, taskWeight)
+    let k = model.factorCount
+    let μ = model.globalMean
+    var c = model.watchOffset
+    model.P.storage.withUnsafeMutableBufferPointer { pBuffer in
+      model.Q.storage.withUnsafeMutableBufferPointer { qBuffer in
+        model.userBiases.withUnsafeMutableBufferPointer { bu in
+          model.itemBiases.withUnsafeMutableBufferPointer { bi in
+            model.itemWatchBiases.withUnsafeMutableBufferPointer { a in
+              model.watchWeights.withUnsafeMutableBufferPointer { w in
+                for visit in visits {
+                  let (u, i) = (visit.user, visit.item)
+                  let p = pBuffer.baseAddress! + u * k
+                  let q = qBuffer.baseAddress! + i * k
+                  var dot = 0.0
+                  var weighted = 0.0
+                  for f in 0..<k {
+                    dot += p[f] * q[f]
+                    weighted += w[f] * p[f] * q[f]
+                  }
+                  let rating = μ + bu[u] + bi[i] + dot
+                  let probability = 1 / (1 + exp(-(c + a[i] + weighted)))
+                  let e = visit.watched ? (1 - α) * (visit.rating - rating) : 0
+                  let g = α * ((visit.watched ? 1 : 0) - probability)
+                  if visit.watched {
+                    bu[u] += γ * (e - λ * bu[u])
+                    bi[i] += γ * (e - λ * bi[i])
+                  }
+                  c += γ * g
+                  a[i] += γ * (g - λ * a[i])
+                  for f in 0..<k {
+                    let (pf, qf, wf) = (p[f], q[f], w[f])
+                    p[f] += γ * (e * qf + g * wf * qf - λ * pf)
+                    q[f] += γ * (e * pf + g * wf * pf - λ * qf)
+                    w[f] += γ * g * pf * qf
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    model.watchOffset = c
+  }
+
   /// Trains `model` for `epochs` passes over `ratings` and as many sampled unrated pairs.
   ///
   /// - Parameters:
@@ -130,19 +210,18 @@ public struct MultiTaskTrainer: Sendable {
     // An unrated pair exists for a viewer only if they left some title unrated.
     var ratedCount = [Int](repeating: 0, count: model.P.rows)
     for rating in ratings { ratedCount[rating.user] += 1 }
+    let observed = ratings.map { Visit(user: $0.user, item: $0.item, rating: $0.value, watched: true) }
     for epoch in stride(from: 1, through: epochs, by: 1) {
-      var visits = ratings.map { (user: $0.user, item: $0.item, rating: $0.value, watched: true) }
+      var visits = observed
       for rating in ratings where ratedCount[rating.user] < itemCount {
         var item = random.nextInt(through: itemCount - 1)
         while rated.contains(rating.user * itemCount + item) {
           item = random.nextInt(through: itemCount - 1)
         }
-        visits.append((rating.user, item, 0, false))
+        visits.append(Visit(user: rating.user, item: item, rating: 0, watched: false))
       }
       random.shuffle(&visits)
-      for visit in visits {
-        step(&model, user: visit.user, item: visit.item, rating: visit.rating, watched: visit.watched)
-      }
+      run(visits, on: &model)
       guard model.isFinite else {
         throw .diverged(
           Divergence(
