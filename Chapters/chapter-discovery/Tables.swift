@@ -95,6 +95,15 @@ enum Tables {
       })
   }
 
+  /// Below this an NDCG@K difference is too small to matter, whatever its standard error.
+  static let negligibleNDCG = 0.005
+
+  /// Whether a paired difference is clear: at least `floor` and more than twice its standard
+  /// error.
+  static func isClear(_ d: PairedDifference, floor: Double) -> Bool {
+    abs(d.mean) >= floor && abs(d.mean) > 2 * d.standardError
+  }
+
   /// Two models' NDCG@K compared viewer by viewer.
   static func ndcgDifference(_ a: ListAccuracy, _ b: ListAccuracy) -> PairedDifference {
     PairedDifference(FoldSummary(a.values(\.ndcg)), FoldSummary(b.values(\.ndcg)))
@@ -110,16 +119,18 @@ enum Tables {
     let byNDCG = models.indices.sorted { models[$0].heldOut.ndcg > models[$1].heldOut.ndcg }
     let (best, second) = (byNDCG[0], byNDCG[1])
     let lead = ndcgDifference(models[best].heldOut, models[second].heldOut)
+    let leads = isClear(lead, floor: negligibleNDCG)
     verdicts.append(
-      lead.isClear
+      leads
         ? "\(models[best].name) draws the best lists by NDCG@\(k) "
           + "(\(fixed(models[best].heldOut.ndcg, 3))), ahead of \(models[second].name) by "
           + "\(fixed(lead.mean, 3)), more than twice the standard error of "
           + "\(fixed(lead.standardError, 3)) over viewers."
         : "\(models[best].name) and \(models[second].name) have the highest NDCG@\(k) "
           + "(\(fixed(models[best].heldOut.ndcg, 3)) and \(fixed(models[second].heldOut.ndcg, 3))), "
-          + "too close to call: the gap is within twice its standard error of "
-          + "\(fixed(lead.standardError, 3)) over viewers.")
+          + "too close to call: the gap is " + (abs(lead.mean) < negligibleNDCG
+            ? "under \(negligibleNDCG)." : "within twice its standard error of "
+            + "\(fixed(lead.standardError, 3)) over viewers."))
     verdicts.append(rmseAgainstLists(models, k: k))
     if models[0].truth != nil {
       let truthBest = models.indices.max { models[$0].truth!.ndcg < models[$1].truth!.ndcg }!
@@ -129,7 +140,7 @@ enum Tables {
           + "\(fixed(truth, 3)))"
           + (truthBest == best
             ? ", as on the held-out ratings."
-            : (lead.isClear
+            : (leads
               ? ", not \(models[best].name)'s, which led on the held-out ratings: a few "
                 + "held-out ratings per viewer are a noisy judge."
               : "; the held-out ratings could not separate the leaders.")))
@@ -157,7 +168,7 @@ enum Tables {
         // a predicts stars better; do b's lists rank clearly better?
         let difference = ndcgDifference(models[b].heldOut, models[a].heldOut)
         guard difference.mean > 0 else { continue }
-        if difference.isClear {
+        if isClear(difference, floor: negligibleNDCG) {
           flips.append(
             "\(models[b].name) has the worse RMSE (\(fixed(models[b].rmse!, 4)) against "
               + "\(fixed(models[a].rmse!, 4))) yet the better lists than \(models[a].name) "
@@ -174,7 +185,8 @@ enum Tables {
       "By RMSE the order is " + andList(byRMSE.map { models[$0].name }) + ". "
     let popularityNote = popularity.map {
       " \(models[$0].name) predicts no stars at all, so RMSE cannot place it, yet its lists "
-        + "come \(ordinal(place!)) of the \(numberWord(models.count)) by NDCG@\(k)."
+        + "come \(place! == models.count ? "last" : ordinal(place!)) of the "
+        + "\(numberWord(models.count)) by NDCG@\(k)."
     } ?? ""
     if flips.isEmpty {
       return order + "The lists never clearly reverse it"
@@ -250,6 +262,10 @@ enum Tables {
     guard plain.judgedNDCG > 0 else {
       return "\(sweep.kind.rawValue): the plain list finds no relevant title, so the rule has "
         + "no accuracy to protect and picks the largest weight; read the table instead."
+    }
+    if sweep.kind == .diversity && k == 1 {
+      return "\(sweep.kind.rawValue): a list of one title has no pair to diversify, so every "
+        + "weight keeps the plain list; try a larger --k."
     }
     var text: String
     if chosen.weight == 0 {
@@ -331,7 +347,7 @@ enum Tables {
       })
   }
 
-  /// "A is better/worse than B by d (standard error s)" or "too small to call", over seeds.
+  /// "better/worse by d (standard error s)" or "too small to call", over seeds.
   static func compare(
     _ joint: FoldSummary, _ single: FoldSummary, lowerIsBetter: Bool, what: String,
     decimals: Int
@@ -339,9 +355,13 @@ enum Tables {
     let d = PairedDifference(joint, single)
     let size = fixed(abs(d.mean), decimals)
     let error = fixed(d.standardError, decimals)
-    guard d.isClear else {
-      return ("\(what): a difference of \(size), too small to call against a seed-to-seed "
-        + "standard error of \(error)", 0)
+    let floor = lowerIsBetter ? PairedDifference.negligible : negligibleNDCG
+    guard isClear(d, floor: floor) else {
+      let reason =
+        abs(d.mean) < floor
+        ? "under \(plainNumber(floor))"
+        : "within twice the seed-to-seed standard error of \(error)"
+      return ("\(what): a difference of \(size), too small to call (\(reason))", 0)
     }
     let better = lowerIsBetter ? d.mean < 0 : d.mean > 0
     return ("\(what): \(better ? "better" : "worse") by \(size) (standard error \(error))",

@@ -29,18 +29,28 @@ public struct MultiTaskFactorization: Sendable {
   public var itemWatchBiases: [Double]
   public var watchWeights: [Double]
 
-  /// Factors drawn from N(0, 0.1²), P first, then Q; biases at 0 and w at 1.
+  /// A model with the given factors; biases, c and aᵢ at 0, and w at 1 (so the watched head
+  /// starts from the same pᵤ · qᵢ as the rating head).
+  public init(P: Matrix, Q: Matrix, globalMean: Double) {
+    precondition(P.columns == Q.columns, "P and Q must have the same number of factors")
+    self.P = P
+    self.Q = Q
+    self.globalMean = globalMean
+    userBiases = [Double](repeating: 0, count: P.rows)
+    itemBiases = [Double](repeating: 0, count: Q.rows)
+    watchOffset = 0
+    itemWatchBiases = [Double](repeating: 0, count: Q.rows)
+    watchWeights = [Double](repeating: 1, count: P.columns)
+  }
+
+  /// Factors drawn from N(0, 0.1²), P first, then Q, as ``MatrixFactorization`` draws them.
   public init(
     users: Int, items: Int, factors: Int, globalMean: Double, random: inout NumpyRandom
   ) {
-    P = FactorInitialisation.normal.matrix(rows: users, columns: factors, random: &random)
-    Q = FactorInitialisation.normal.matrix(rows: items, columns: factors, random: &random)
-    self.globalMean = globalMean
-    userBiases = [Double](repeating: 0, count: users)
-    itemBiases = [Double](repeating: 0, count: items)
-    watchOffset = 0
-    itemWatchBiases = [Double](repeating: 0, count: items)
-    watchWeights = [Double](repeating: 1, count: factors)
+    self.init(
+      P: FactorInitialisation.normal.matrix(rows: users, columns: factors, random: &random),
+      Q: FactorInitialisation.normal.matrix(rows: items, columns: factors, random: &random),
+      globalMean: globalMean)
   }
 
   public var factorCount: Int { P.columns }
