@@ -26,6 +26,7 @@ chapters=(
   chapter-regularization
   chapter-hash-tables
   chapter-complete-demo
+  chapter-discovery
 )
 # Chapters whose figures are timings: built and run with `-c release`.
 release_chapters=(chapter-hash-tables chapter-complete-demo)

@@ -137,7 +137,8 @@ struct MultiTaskStudy {
         cells[index].append(
           Cell(
             rmse: ErrorMetrics(ratings: split.test) {
-              min(max(model.predictRating(user: $0.user, item: $0.item), scale.lowerBound),
+              min(
+                max(model.predictRating(user: $0.user, item: $0.item), scale.lowerBound),
                 scale.upperBound)
             }.rmse,
             ratingNDCG: evaluation.accuracy(byRating, relevance: relevance).ndcg,

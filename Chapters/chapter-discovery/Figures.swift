@@ -51,9 +51,12 @@ enum Figures {
       LabelledPoint(x: sweep.gain(p), y: p.judgedNDCG, label: "w = \(plainNumber(p.weight))")
     }
     return ScatterChart(
-      title: "\(sweep.kind.rawValue): how much accuracy each step of variety costs",
-      subtitle: "NDCG@\(k) \(judge), one point per weight w; recommended: the largest w "
-        + "keeping \(percent(1 - RerankSweep.tolerance, decimals: 0)) of w = 0's NDCG",
+      title: sweep.kind == .novelty
+        ? "Novelty bonus: accuracy against novelty"
+        : "Maximal marginal relevance: accuracy "
+          + "against diversity",
+      subtitle: "One point per weight w; recommended: the largest w keeping "
+        + "\(percent(1 - RerankSweep.tolerance, decimals: 0)) of the plain list's NDCG@\(k)",
       description: "Scatter chart of NDCG at \(k) against "
         + (sweep.kind == .novelty ? "novelty" : "diversity")
         + " for re-ranking weights from 0 to 1, with the recommended weight highlighted.",
@@ -72,8 +75,8 @@ enum Figures {
   static func taskWeightSweep(_ study: MultiTaskStudy, k: Int) -> String {
     BarChart(
       title: "One model, two tasks: ranking quality as the task weight moves",
-      subtitle: "NDCG@\(k) on held-out ratings, mean over \(study.seeds.count) seeds with one "
-        + "standard deviation; α = 0 learns ratings only, α = 1 only what was watched",
+      subtitle: "NDCG@\(k) on held-out ratings, mean ± one standard deviation over "
+        + "\(study.seeds.count) seeds",
       description: "Grouped bar chart with error bars of NDCG at \(k) for the lists ranked by "
         + "the rating head and by the watched head, at each task weight α.",
       categoryAxisTitle: "Task weight α (share of the watched task in the loss)",

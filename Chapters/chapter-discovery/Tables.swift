@@ -112,8 +112,10 @@ enum Tables {
   static func rankingVerdicts(_ lineup: Lineup, k: Int) -> [String] {
     let models = lineup.models
     guard !models[0].heldOut.viewers.isEmpty else {
-      return ["No viewer has a held-out rating of the relevant size, so no list can be judged; "
-        + "try a lower --relevant."]
+      return [
+        "No viewer has a held-out rating of the relevant size, so no list can be judged; "
+          + "try a lower --relevant."
+      ]
     }
     var verdicts: [String] = []
     let byNDCG = models.indices.sorted { models[$0].heldOut.ndcg > models[$1].heldOut.ndcg }
@@ -128,9 +130,11 @@ enum Tables {
           + "\(fixed(lead.standardError, 3)) over viewers."
         : "\(models[best].name) and \(models[second].name) have the highest NDCG@\(k) "
           + "(\(fixed(models[best].heldOut.ndcg, 3)) and \(fixed(models[second].heldOut.ndcg, 3))), "
-          + "too close to call: the gap is " + (abs(lead.mean) < negligibleNDCG
-            ? "under \(negligibleNDCG)." : "within twice its standard error of "
-            + "\(fixed(lead.standardError, 3)) over viewers."))
+          + "too close to call: the gap is "
+          + (abs(lead.mean) < negligibleNDCG
+            ? "under \(negligibleNDCG)."
+            : "within twice its standard error of "
+              + "\(fixed(lead.standardError, 3)) over viewers."))
     verdicts.append(rmseAgainstLists(models, k: k))
     if models[0].truth != nil {
       let truthBest = models.indices.max { models[$0].truth!.ndcg < models[$1].truth!.ndcg }!
@@ -145,7 +149,9 @@ enum Tables {
                 + "held-out ratings per viewer are a noisy judge."
               : "; the held-out ratings could not separate the leaders.")))
     }
-    let coverage = models.indices.sorted { models[$0].variety.coverage > models[$1].variety.coverage }
+    let coverage = models.indices.sorted {
+      models[$0].variety.coverage > models[$1].variety.coverage
+    }
     let novelty = models.indices.max { models[$0].variety.novelty < models[$1].variety.novelty }!
     verdicts.append(
       "\(models[coverage[0]].name)'s lists reach the most of the catalogue "
@@ -180,14 +186,17 @@ enum Tables {
       }
     }
     let popularity = models.firstIndex { $0.rmse == nil }
-    let place = popularity.map { p in models.filter { $0.heldOut.ndcg > models[p].heldOut.ndcg }.count + 1 }
+    let place = popularity.map { p in
+      models.filter { $0.heldOut.ndcg > models[p].heldOut.ndcg }.count + 1
+    }
     let order =
       "By RMSE the order is " + andList(byRMSE.map { models[$0].name }) + ". "
-    let popularityNote = popularity.map {
-      " \(models[$0].name) predicts no stars at all, so RMSE cannot place it, yet its lists "
-        + "come \(place! == models.count ? "last" : ordinal(place!)) of the "
-        + "\(numberWord(models.count)) by NDCG@\(k)."
-    } ?? ""
+    let popularityNote =
+      popularity.map {
+        " \(models[$0].name) predicts no stars at all, so RMSE cannot place it, yet its lists "
+          + "come \(place! == models.count ? "last" : ordinal(place!)) of the "
+          + "\(numberWord(models.count)) by NDCG@\(k)."
+      } ?? ""
     if flips.isEmpty {
       return order + "The lists never clearly reverse it"
         + (unclear > 0
@@ -238,8 +247,10 @@ enum Tables {
         + [.right("Diversity (factors)"), .right("Novelty (bits)"), .right("Coverage")],
       rows: sweep.points.map { point in
         let v = point.variety
-        return [(point.weight == recommended ? "→ " : "") + plainNumber(point.weight),
-          fixed(point.heldOutNDCG, 3)]
+        return [
+          (point.weight == recommended ? "→ " : "") + plainNumber(point.weight),
+          fixed(point.heldOutNDCG, 3),
+        ]
           + (point.truthNDCG.map { [fixed($0, 3)] } ?? [])
           + (v.genreDiversity.map { [fixed($0, 3)] } ?? [])
           + [fixed(v.factorDiversity, 3), fixed(v.novelty, 2), percent(v.coverage, decimals: 0)]
@@ -249,7 +260,8 @@ enum Tables {
   /// "rises from a to b", "falls from a to b" or "stays at a".
   static func movement(_ from: Double, _ to: Double, decimals: Int) -> String {
     if fixed(from, decimals) == fixed(to, decimals) { return "stays at \(fixed(from, decimals))" }
-    return (to > from ? "rises" : "falls") + " from \(fixed(from, decimals)) to \(fixed(to, decimals))"
+    return (to > from ? "rises" : "falls")
+      + " from \(fixed(from, decimals)) to \(fixed(to, decimals))"
   }
 
   static func sweepVerdict(_ sweep: RerankSweep, k: Int) -> String {
@@ -270,18 +282,21 @@ enum Tables {
     var text: String
     if chosen.weight == 0 {
       let next = sweep.points[1]
-      text = "\(sweep.kind.rawValue): already at w = \(plainNumber(next.weight)) \(judge) "
+      text =
+        "\(sweep.kind.rawValue): already at w = \(plainNumber(next.weight)) \(judge) "
         + movement(plain.judgedNDCG, next.judgedNDCG, decimals: 3) + ", more than the rule "
         + "allows, so the recommended weight is 0: the plain list."
     } else {
       let change = (chosen.judgedNDCG - plain.judgedNDCG) / plain.judgedNDCG
-      text = "\(sweep.kind.rawValue): the recommended weight is w = "
+      text =
+        "\(sweep.kind.rawValue): the recommended weight is w = "
         + "\(plainNumber(chosen.weight)). \(judge) "
         + movement(plain.judgedNDCG, chosen.judgedNDCG, decimals: 3)
         + " (\(change >= 0 ? "+" : "−")\(percent(abs(change), decimals: 0))) while \(what) "
         + movement(sweep.gain(plain), sweep.gain(chosen), decimals: decimals) + "."
       if let last = sweep.points.last, last.weight > chosen.weight {
-        text += " At w = \(plainNumber(last.weight)) \(judge) would be "
+        text +=
+          " At w = \(plainNumber(last.weight)) \(judge) would be "
           + "\(fixed(last.judgedNDCG, 3)) and \(what) \(fixed(sweep.gain(last), decimals))."
       }
     }
@@ -291,7 +306,8 @@ enum Tables {
         $0.heldOutNDCG > plain.heldOutNDCG && $0.judgedNDCG < plain.judgedNDCG
       })
     {
-      text += " On the held-out ratings NDCG@\(k) even rises at w = "
+      text +=
+        " On the held-out ratings NDCG@\(k) even rises at w = "
         + "\(plainNumber(noisy.weight)) (\(fixed(plain.heldOutNDCG, 3)) to "
         + "\(fixed(noisy.heldOutNDCG, 3))) while the truth says the lists got worse "
         + "(\(fixed(plain.judgedNDCG, 3)) to \(fixed(noisy.judgedNDCG, 3))): a few held-out "
@@ -306,8 +322,10 @@ enum Tables {
     [
       "The blog's multi-task model shares a bottom layer between task-specific heads. Here the "
         + "shared bottom is the viewers' and titles' factors pᵤ and qᵢ (k = \(recipe.multiTaskFactors)"
-        + (recipe.multiTaskFactors == recipe.factors ? "" : ", half the ranking table's, so that "
-          + "\(study.weights.count * study.seeds.count) models train in seconds") + "); "
+        + (recipe.multiTaskFactors == recipe.factors
+          ? ""
+          : ", half the ranking table's, so that "
+            + "\(study.weights.count * study.seeds.count) models train in seconds") + "); "
         + "one head predicts the rating, μ + bᵤ + bᵢ + pᵤ·qᵢ, trained by squared error; the "
         + "other predicts whether the viewer watched (rated) the title at all, "
         + "σ(c + aᵢ + Σ w_f·p_uf·q_if), trained by logistic loss on the training ratings "
@@ -364,8 +382,10 @@ enum Tables {
       return ("\(what): a difference of \(size), too small to call (\(reason))", 0)
     }
     let better = lowerIsBetter ? d.mean < 0 : d.mean > 0
-    return ("\(what): \(better ? "better" : "worse") by \(size) (standard error \(error))",
-      better ? 1 : -1)
+    return (
+      "\(what): \(better ? "better" : "worse") by \(size) (standard error \(error))",
+      better ? 1 : -1
+    )
   }
 
   static func multiTaskVerdicts(_ study: MultiTaskStudy, k: Int, onCatalogue: Bool) -> [String] {
@@ -465,7 +485,9 @@ struct WorkedList {
     self.viewer = viewer
     list = viewer.map { mf.lists[$0] } ?? []
     gains = viewer.map { relevance[$0] } ?? [:]
-    judgement = viewer.map { ListJudgement(mf.lists[$0], gains: relevance[$0], k: lineup.evaluation.k) }
+    judgement = viewer.map {
+      ListJudgement(mf.lists[$0], gains: relevance[$0], k: lineup.evaluation.k)
+    }
     k = lineup.evaluation.k
     self.source = source
     self.relevant = relevant
@@ -513,7 +535,9 @@ struct WorkedList {
     }
     let ideal = gains.values.sorted(by: >).prefix(k)
     let idealTerms = ideal.enumerated().map { fixed($1 / ListJudgement.discount(rank: $0 + 1), 3) }
-    let idcg = ideal.enumerated().reduce(0) { $0 + $1.element / ListJudgement.discount(rank: $1.offset + 1) }
+    let idcg = ideal.enumerated().reduce(0) {
+      $0 + $1.element / ListJudgement.discount(rank: $1.offset + 1)
+    }
     return [
       "\(hits) of the \(k) places \(hits == 1 ? "holds" : "hold") a relevant title: precision@\(k) = \(hits)/\(k) = "
         + "\(fixed(judgement.precision, 3)); recall@\(k) = \(hits)/\(gains.count) = "

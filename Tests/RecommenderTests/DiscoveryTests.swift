@@ -26,7 +26,8 @@ struct DiscoveryTests {
   func novelty() {
     // 3 viewers: title 0 rated by all (p = 4/4, 0 bits), title 1 by one (p = 2/4, 1 bit),
     // title 2 by none (p = 1/4, 2 bits).
-    let ratings = (0..<3).map { Rating(user: $0, item: 0, value: 3) }
+    let ratings =
+      (0..<3).map { Rating(user: $0, item: 0, value: 3) }
       + [Rating(user: 0, item: 1, value: 4)]
     let bits = ListVariety.selfInformation(ratings, userCount: 3, itemCount: 3)
     #expect(bits == [0, 1, 2])
@@ -86,9 +87,12 @@ struct DiscoveryTests {
   }
 
   /// A small model and a shuffled epoch of ratings and unrated pairs.
-  func smallProblem(taskWeight: Double) -> (MultiTaskFactorization, MultiTaskTrainer, [MultiTaskTrainer.Visit]) {
+  func smallProblem(taskWeight: Double) -> (
+    MultiTaskFactorization, MultiTaskTrainer, [MultiTaskTrainer.Visit]
+  ) {
     var random = NumpyRandom(seed: 11)
-    let model = MultiTaskFactorization(users: 4, items: 5, factors: 3, globalMean: 3.5, random: &random)
+    let model = MultiTaskFactorization(
+      users: 4, items: 5, factors: 3, globalMean: 3.5, random: &random)
     let trainer = MultiTaskTrainer(learningRate: 0.05, regularization: 0.02, taskWeight: taskWeight)
     let visits = (0..<40).map { n in
       MultiTaskTrainer.Visit(
@@ -161,6 +165,8 @@ struct DiscoveryTests {
     // Rated pairs end up more probable than on average.
     let rated = ratings.map { model.watchProbability(user: $0.user, item: $0.item) }
     let all = (0..<30).flatMap { u in (0..<40).map { model.watchProbability(user: u, item: $0) } }
-    #expect(rated.reduce(0, +) / Double(rated.count) > all.reduce(0, +) / Double(all.count))
+    let ratedMean: Double = rated.reduce(0, +) / Double(rated.count)
+    let allMean: Double = all.reduce(0, +) / Double(all.count)
+    #expect(ratedMean > allMean)
   }
 }

@@ -76,7 +76,8 @@ struct RankingMetricsTests {
     #expect(gains == [[1: 2], [0: 1], [:]])
   }
 
-  @Test("lists leave out what the viewer rated in training; viewers with nothing relevant are skipped")
+  @Test(
+    "lists leave out what the viewer rated in training; viewers with nothing relevant are skipped")
   func evaluation() {
     let train = [Rating(user: 0, item: 0, value: 5), Rating(user: 1, item: 2, value: 1)]
     let evaluation = ListEvaluation(

@@ -220,7 +220,9 @@ public struct MultiTaskTrainer: Sendable {
     // An unrated pair exists for a viewer only if they left some title unrated.
     var ratedCount = [Int](repeating: 0, count: model.P.rows)
     for rating in ratings { ratedCount[rating.user] += 1 }
-    let observed = ratings.map { Visit(user: $0.user, item: $0.item, rating: $0.value, watched: true) }
+    let observed = ratings.map {
+      Visit(user: $0.user, item: $0.item, rating: $0.value, watched: true)
+    }
     for epoch in stride(from: 1, through: epochs, by: 1) {
       var visits = observed
       for rating in ratings where ratedCount[rating.user] < itemCount {

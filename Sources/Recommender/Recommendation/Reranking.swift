@@ -63,7 +63,9 @@ public enum Reranking {
     let relevance = rescaled(scores)
     let novelty = rescaled(pool.map { selfInformation[$0] })
     let blended = pool.indices.map { (1 - weight) * relevance[$0] + weight * novelty[$0] }
-    let order = pool.indices.sorted { blended[$0] != blended[$1] ? blended[$0] > blended[$1] : $0 < $1 }
+    let order = pool.indices.sorted {
+      blended[$0] != blended[$1] ? blended[$0] > blended[$1] : $0 < $1
+    }
     return order.prefix(k).map { pool[$0] }
   }
 
