@@ -35,15 +35,20 @@ struct Settings: ChapterSettings {
 /// The training settings of every model: chapter-neighbours' and the complete demo's, tuned
 /// for the small catalogue or as libraries use them on MovieLens.
 struct Recipe: Sendable {
+  /// k of MF with biases and λ.
   let factors: Int
   /// k of the multi-task models: half of ``factors`` on files, so fifteen of them train fast.
   let multiTaskFactors: Int
+  /// Passes over the training ratings, for every trained model.
   let epochs: Int
+  /// γ and λ, for every trained model.
   let learningRate: Double
   let lambda: Double
+  /// The data's sizes and rating scale.
   let userCount: Int
   let itemCount: Int
   let scale: ClosedRange<Double>
+  /// For the message when a model diverges.
   let command: String
 
   init(data: RatingsDataset, onCatalogue: Bool, command: String) {
@@ -61,22 +66,13 @@ struct Recipe: Sendable {
   /// MF with biases and λ (or the bias-only baseline with 0 factors), by SGD; the run ends if
   /// it diverges.
   func factorization(_ ratings: [Rating], factors: Int, seed: UInt32) -> MatrixFactorization {
-    var random = NumpyRandom(seed: seed)
-    let μ = ratings.reduce(0) { $0 + $1.value } / Double(ratings.count)
-    var model = MatrixFactorization(
-      users: userCount, items: itemCount, factors: factors, initialisation: .normal,
-      usesBiases: true, globalMean: μ, random: &random)
-    var trainer = SGDTrainer(
-      settings: .init(
-        learningRate: learningRate, biasLearningRate: learningRate, regularization: lambda,
-        factorUpdate: .simultaneous, visitOrder: .shuffledEachEpoch(seed: seed)),
-      ratings: ratings)
     do {
-      try trainer.fit(&model, epochs: epochs)
+      return try .trainedWithBiases(
+        on: ratings, users: userCount, items: itemCount, factors: factors, epochs: epochs,
+        learningRate: learningRate, regularization: lambda, seed: seed)
     } catch {
       exitWithError(.failure(error.description), command: command)
     }
-    return model
   }
 
   /// Item kNN-baseline as chapter-neighbours fits it: Pearson-baseline similarities shrunk by

@@ -149,17 +149,23 @@ enum Tables {
                 + "held-out ratings per viewer are a noisy judge."
               : "; the held-out ratings could not separate the leaders.")))
     }
-    let coverage = models.indices.sorted {
-      models[$0].variety.coverage > models[$1].variety.coverage
+    // Ties at the printed precision are named together.
+    func extremes(_ value: (VarietyScores) -> Double, _ format: (Double) -> String, largest: Bool)
+      -> (names: String, value: String)
+    {
+      let values = models.map { value($0.variety) }
+      let target = format(largest ? values.max()! : values.min()!)
+      let names = models.indices.filter { format(values[$0]) == target }.map { models[$0].name }
+      return (andList(names), target)
     }
-    let novelty = models.indices.max { models[$0].variety.novelty < models[$1].variety.novelty }!
+    let percentage = { (x: Double) in percent(x, decimals: 0) }
+    let most = extremes(\.coverage, percentage, largest: true)
+    let least = extremes(\.coverage, percentage, largest: false)
+    let novel = extremes(\.novelty, { fixed($0, 2) }, largest: true)
     verdicts.append(
-      "\(models[coverage[0]].name)'s lists reach the most of the catalogue "
-        + "(\(percent(models[coverage[0]].variety.coverage, decimals: 0))), "
-        + "\(models[coverage.last!].name)'s the least "
-        + "(\(percent(models[coverage.last!].variety.coverage, decimals: 0))); the most novel "
-        + "titles come from \(models[novelty].name) "
-        + "(\(fixed(models[novelty].variety.novelty, 2)) bits).")
+      "The widest reach of the catalogue: \(most.names) (\(most.value)); the narrowest: "
+        + "\(least.names) (\(least.value)). The most novel titles: \(novel.names) "
+        + "(\(novel.value) bits).")
     return verdicts
   }
 
@@ -193,7 +199,7 @@ enum Tables {
       "By RMSE the order is " + andList(byRMSE.map { models[$0].name }) + ". "
     let popularityNote =
       popularity.map {
-        " \(models[$0].name) predicts no stars at all, so RMSE cannot place it, yet its lists "
+        " \(models[$0].name) predicts no stars at all, so RMSE cannot place it; its lists "
           + "come \(place! == models.count ? "last" : ordinal(place!)) of the "
           + "\(numberWord(models.count)) by NDCG@\(k)."
       } ?? ""

@@ -25,9 +25,10 @@ let k = settings.k ?? (onCatalogue ? 5 : 10)
 let split = source.splitOrExit(
   testFraction: 0.2, seed: seed, ratingsPath: settings.data.ratingsPath, command: info.command)
 let recipe = Recipe(data: data, onCatalogue: onCatalogue, command: info.command)
+// The assets folder is checked before the story starts; the charts are written at the end.
 var charts = ChartOutput(settings.common, command: info.command)
-let say = Narrator()
 
+let say = Narrator()
 say.banner(
   title: "Discovery: judging the list, and trading accuracy for variety", mirrors: info.mirrors,
   command: "swift run \(info.command)")
