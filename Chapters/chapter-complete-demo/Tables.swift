@@ -351,7 +351,7 @@ enum TryNext {
       list.append("--seed 7: another split of the same file and other starting factors")
     }
     list.append("swift run chapter-hash-tables: the full hash-table benchmark")
-    list.append("swift run chapter-real-time: section 12, learning from each rating as it arrives")
+    list.append("swift run chapter-discovery: section 11, judging the list rather than the stars")
     return list
   }
 }

@@ -58,18 +58,10 @@ struct ModelRecipe: Sendable {
 
   /// MF with biases and λ trained by SGD, or the run ends if it diverges.
   func factorization(_ ratings: [Rating]) -> MatrixFactorization {
-    var random = NumpyRandom(seed: seed)
-    let μ = ratings.reduce(0) { $0 + $1.value } / Double(ratings.count)
-    var model = MatrixFactorization(
-      users: userCount, items: itemCount, factors: factors, initialisation: .normal,
-      usesBiases: true, globalMean: μ, random: &random)
-    var trainer = SGDTrainer(
-      settings: .init(
-        learningRate: learningRate, biasLearningRate: learningRate, regularization: lambda,
-        factorUpdate: .simultaneous, visitOrder: .shuffledEachEpoch(seed: seed)),
-      ratings: ratings)
     do {
-      try trainer.fit(&model, epochs: epochs)
+      return try .trainedWithBiases(
+        on: ratings, users: userCount, items: itemCount, factors: factors, epochs: epochs,
+        learningRate: learningRate, regularization: lambda, seed: seed)
     } catch {
       exitWithError(
         .diverged(
@@ -79,7 +71,6 @@ struct ModelRecipe: Sendable {
             regularization: "--lambda"), run: "MF with biases and λ"),
         command: command)
     }
-    return model
   }
 }
 

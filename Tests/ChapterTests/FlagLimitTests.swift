@@ -104,6 +104,17 @@ struct FlagLimitTests {
     .init(
       command: "chapter-complete-demo",
       arguments: ["--folds", "10", "--epochs", "1", "--factors", "1", "--quick"]),
+    .init(
+      command: "chapter-discovery",
+      arguments: [
+        "--k", "1", "--relevant", "1", "--diversity-weight", "0", "--quick", "--seed", "0",
+      ]),
+    .init(
+      command: "chapter-discovery",
+      arguments: [
+        "--k", "20", "--relevant", "5", "--diversity-weight", "1", "--task-weight", "0.9",
+        "--quick", "--seed", "4294967295",
+      ]),
     // Retraining after every 10 events costs most with a long stream: the minimum runs with the
     // shortest stream (the largest warm-up), the smallest warm-up with no retraining at all.
     // RealTimeChapterTests' flag sweep runs the minimum with the same arguments, sharing it.
