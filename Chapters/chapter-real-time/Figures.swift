@@ -53,8 +53,10 @@ enum Figures {
     var edges = [pow2Floor(smallest)]
     while edges.last! <= largest { edges.append(edges.last! * 2) }
     func counts(_ samples: [Double]) -> [Double?] {
-      (0..<(edges.count - 1)).map { b in
-        Double(samples.filter { $0 >= edges[b] && $0 < edges[b + 1] }.count)
+      (0..<(edges.count - 1)).map { (bin: Int) -> Double? in
+        let (low, high) = (edges[bin], edges[bin + 1])
+        return Double(
+          samples.filter { (sample: Double) -> Bool in sample >= low && sample < high }.count)
       }
     }
     // Only the bins from the first to the last that holds an event.

@@ -62,7 +62,11 @@ struct FormatNumpyTests {
   @Test("more than 1000 entries show the first and last three rows")
   func summarized() {
     // python3 -c "import numpy as np; print((np.arange(1200, dtype=float).reshape(400, 3) + 8) / 8)"
-    let m = Matrix((0..<400).map { row in (0..<3).map { Double(row * 3 + $0 + 8) / 8 } })
+    // Spelled-out closure types: inferred, this one line took the compiler 12 s to type-check.
+    let m = Matrix(
+      (0..<400).map { (row: Int) -> [Double] in
+        (0..<3).map { (column: Int) -> Double in Double(row * 3 + column + 8) / 8 }
+      })
     #expect(
       NumberFormat.numpyStyle(m) == """
         [[  1.      1.125   1.25 ]

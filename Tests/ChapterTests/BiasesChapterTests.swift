@@ -102,12 +102,11 @@ struct BiasesFlagSweep {
     let table = out.split(separator: "\n").filter {
       $0.hasPrefix("viewer ") || $0.hasPrefix("movie ")
     }
-    .map { line in
-      (
-        kind: String(line.prefix { $0 != " " }),
-        name: String(line.dropFirst(8).prefix(17)).trimmingCharacters(in: .whitespaces),
-        values: line.split(separator: " ").suffix(4).map { Double($0)! }
-      )
+    .map { (line: Substring) -> (kind: String, name: String, values: [Double]) in
+      let kind = String(line.prefix { $0 != " " })
+      let name = String(line.dropFirst(8).prefix(17)).trimmingCharacters(in: .whitespaces)
+      let values = line.split(separator: " ").suffix(4).map { Double($0)! }
+      return (kind: kind, name: name, values: values)
     }
     #expect(table.count == 9)
     if text.contains("had settled by epoch") {

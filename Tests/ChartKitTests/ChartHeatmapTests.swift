@@ -113,7 +113,9 @@ struct ChartHeatmapTests {
     items: [
       .grid(
         HeatmapGrid(
-          values: (0..<5).map { row in (0..<4).map { Double(($0 + row) % 5 + 1) } },
+          values: (0..<5).map { (row: Int) -> [Double?] in
+            (0..<4).map { (column: Int) -> Double? in Double((column + row) % 5 + 1) }
+          },
           rowLabels: ["A", "B", "C", "D", "E"], columnLabels: movies, decimals: 0),
         caption: "R: ratings"),
       .symbol("≈"),

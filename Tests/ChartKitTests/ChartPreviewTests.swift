@@ -149,8 +149,14 @@ enum ChartSamples {
     series: [
       LineSeries(
         name: "Training error",
-        valuesFromOne: (0..<50).map { 16 + 12 * exp(-Double($0) / 9) })
+        valuesFromOne: (0..<50).map { (epoch: Int) -> Double in 16 + 12 * exp(-Double(epoch) / 9) })
     ])
+
+  /// 100 epochs of an error falling as floor + height·e^(−epoch/scale). (Closure types spelled
+  /// out: inferred, the chart below took the compiler 4 s to type-check.)
+  static func decay(floor: Double, height: Double, scale: Double) -> [Double] {
+    (0..<100).map { (epoch: Int) -> Double in floor + height * exp(-Double(epoch) / scale) }
+  }
 
   static let modelComparison = LineChart(
     title: "Bias terms and regularization lower the error",
@@ -158,12 +164,12 @@ enum ChartSamples {
     xAxisTitle: "Epoch", yAxisTitle: "RMSE (stars)",
     series: [
       LineSeries(
-        name: "Plain MF", valuesFromOne: (0..<100).map { 0.9 + 1.6 * exp(-Double($0) / 15) }),
+        name: "Plain MF", valuesFromOne: Self.decay(floor: 0.9, height: 1.6, scale: 15)),
       LineSeries(
-        name: "MF + biases", valuesFromOne: (0..<100).map { 0.6 + 1.2 * exp(-Double($0) / 12) }),
+        name: "MF + biases", valuesFromOne: Self.decay(floor: 0.6, height: 1.2, scale: 12)),
       LineSeries(
         name: "MF + biases + regularization",
-        valuesFromOne: (0..<100).map { 0.7 + 1.1 * exp(-Double($0) / 14) }, isDashed: true),
+        valuesFromOne: Self.decay(floor: 0.7, height: 1.1, scale: 14), isDashed: true),
     ], yIncludesZero: true)
 
   static let benchmark: LineChart = {

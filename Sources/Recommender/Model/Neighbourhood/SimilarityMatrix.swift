@@ -125,13 +125,18 @@ public struct SimilarityMatrix: Sendable {
   ///
   /// - Complexity: O(m log m) for m users or items.
   public func mostSimilar(to a: Int, count wanted: Int) -> [Neighbour] {
-    (0..<count).filter { $0 != a && similarity(a, $0) > 0 }
-      .map { Neighbour(index: $0, similarity: similarity(a, $0), support: support(a, $0)) }
-      .sorted {
-        $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.index < $1.index
-      }
-      .prefix(wanted).map { $0 }
+    var neighbours: [Neighbour] = []
+    for b in 0..<count where b != a {
+      let s = similarity(a, b)
+      if s > 0 { neighbours.append(Neighbour(index: b, similarity: s, support: support(a, b))) }
+    }
+    neighbours.sort { first, second in
+      first.similarity != second.similarity
+        ? first.similarity > second.similarity : first.index < second.index
+    }
+    return Array(neighbours.prefix(wanted))
   }
+
 }
 
 /// A user or item close to another, with how close and on how much evidence.
