@@ -60,39 +60,44 @@ public struct ComparisonResult: Sendable, Equatable {
 public func welchTest(control: SampleSummary, treatment: SampleSummary, confidence: Double = 0.95)
   -> ComparisonResult?
 {
-  guard control.count > 1, treatment.count > 1 else { return nil }
-  let v1 = control.variance / Double(control.count)
-  let v2 = treatment.variance / Double(treatment.count)
-  let variance = v1 + v2
-  guard variance > 0 else { return nil }
-  let ν =
-    variance * variance
-    / (v1 * v1 / Double(control.count - 1) + v2 * v2 / Double(treatment.count - 1))
-  let difference = treatment.mean - control.mean
-  let se = variance.squareRoot()
-  let t = difference / se
-  let distribution = StudentT(degreesOfFreedom: ν)
-  let margin = distribution.quantile(1 - (1 - confidence) / 2) * se
+  guard let welch = WelchStatistic(control: control, treatment: treatment) else { return nil }
+  let distribution = StudentT(degreesOfFreedom: welch.ν)
+  let margin = distribution.quantile(1 - (1 - confidence) / 2) * welch.standardError
   return ComparisonResult(
-    difference: difference, standardError: se, statistic: t, degreesOfFreedom: ν,
-    pValue: distribution.twoSidedPValue(t),
-    interval: (difference - margin)...(difference + margin))
+    difference: welch.difference, standardError: welch.standardError, statistic: welch.t,
+    degreesOfFreedom: welch.ν, pValue: distribution.twoSidedPValue(welch.t),
+    interval: (welch.difference - margin)...(welch.difference + margin))
 }
 
 /// The two-sided p-value of Welch's t statistic alone, for the thousands of simulated tests
 /// that need no interval: ``welchTest(control:treatment:confidence:)``'s p, without the
 /// quantile's bisection.
 public func welchPValue(control: SampleSummary, treatment: SampleSummary) -> Double? {
-  guard control.count > 1, treatment.count > 1 else { return nil }
-  let v1 = control.variance / Double(control.count)
-  let v2 = treatment.variance / Double(treatment.count)
-  let variance = v1 + v2
-  guard variance > 0 else { return nil }
-  let ν =
-    variance * variance
-    / (v1 * v1 / Double(control.count - 1) + v2 * v2 / Double(treatment.count - 1))
-  let t = (treatment.mean - control.mean) / variance.squareRoot()
-  return StudentT(degreesOfFreedom: ν).twoSidedPValue(t)
+  guard let welch = WelchStatistic(control: control, treatment: treatment) else { return nil }
+  return StudentT(degreesOfFreedom: welch.ν).twoSidedPValue(welch.t)
+}
+
+/// Welch's t and its Welch–Satterthwaite degrees of freedom (the formulas above); nil when
+/// either arm has fewer than 2 values or both have no spread.
+private struct WelchStatistic {
+  let difference: Double
+  let standardError: Double
+  let t: Double
+  let ν: Double
+
+  init?(control: SampleSummary, treatment: SampleSummary) {
+    guard control.count > 1, treatment.count > 1 else { return nil }
+    let v1 = control.variance / Double(control.count)
+    let v2 = treatment.variance / Double(treatment.count)
+    let variance = v1 + v2
+    guard variance > 0 else { return nil }
+    ν =
+      variance * variance
+      / (v1 * v1 / Double(control.count - 1) + v2 * v2 / Double(treatment.count - 1))
+    difference = treatment.mean - control.mean
+    standardError = variance.squareRoot()
+    t = difference / standardError
+  }
 }
 
 /// The two-proportion z-test: successes x₁ of n₁ against x₂ of n₂.
