@@ -81,12 +81,19 @@ enum Tables {
       })
   }
 
+  /// What the variety tables' short headers stand for.
+  static let varietyKey =
+    "Genre div. and factor div.: intra-list diversity by genre and by factor distance; "
+    + "novelty in bits of self-information; personal.: personalisation, how different two "
+    + "viewers' lists are."
+
   static func varietyTable(_ models: [RankedModel]) -> TextTable {
     let hasGenres = models.first?.variety.genreDiversity != nil
     return TextTable(
+      // Short headers keep the table within 80 columns; the key follows it.
       columns: [.left("Model"), .right("Coverage")]
-        + (hasGenres ? [.right("Diversity (genre)")] : [])
-        + [.right("Diversity (factors)"), .right("Novelty (bits)"), .right("Personalisation")],
+        + (hasGenres ? [.right("Genre div.")] : [])
+        + [.right("Factor div."), .right("Novelty"), .right("Personal.")],
       rows: models.map { model in
         let v = model.variety
         return [model.name, percent(v.coverage, decimals: 0)]
@@ -249,8 +256,8 @@ enum Tables {
       title: sweep.kind.rawValue,
       columns: [.right("w"), .right("NDCG@\(k)")]
         + (first.truthNDCG == nil ? [] : [.right("NDCG@\(k) truth")])
-        + (first.variety.genreDiversity == nil ? [] : [.right("Diversity (genre)")])
-        + [.right("Diversity (factors)"), .right("Novelty (bits)"), .right("Coverage")],
+        + (first.variety.genreDiversity == nil ? [] : [.right("Genre div.")])
+        + [.right("Factor div."), .right("Novelty"), .right("Coverage")],
       rows: sweep.points.map { point in
         let v = point.variety
         return [

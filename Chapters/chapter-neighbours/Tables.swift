@@ -175,9 +175,12 @@ enum Tables {
       + "test rating"
     if difference.isClear && difference.mean < 0 {
       verdicts.append(
-        "That is \(percent(gain, decimals: 2)) lower RMSE than the best single model, and "
-          + "\(percent((rmse[0].mean - rmse[blend].mean) / rmse[0].mean, decimals: 2)) lower "
-          + "than the baseline μ + bᵤ + bᵢ alone; the Prize's winners, blending hundreds of "
+        "That is \(percent(gain, decimals: 2)) lower RMSE than the best single model"
+          + (best == 0
+            ? ", the baseline μ + bᵤ + bᵢ"
+            : ", and \(percent((rmse[0].mean - rmse[blend].mean) / rmse[0].mean, decimals: 2)) "
+              + "lower than the baseline μ + bᵤ + bᵢ alone")
+          + "; the Prize's winners, blending hundreds of "
           + "models, ended \(percent((cinematch - winner) / cinematch, decimals: 2)) below "
           + "Cinematch. "
           + errors + (correlation > 0.8 ? ": they mostly miss together, which caps the gain." : ".")
