@@ -470,7 +470,7 @@ enum Tables {
     if onCatalogue {
       items.append(
         "--ratings ml-100k/u.data --titles ml-100k/u.item (in a release build): MovieLens "
-          + "100k, where people chose what to watch; see docs/08-discovery.md")
+          + "100k, where people chose what to watch; see docs/09-discovery.md")
     }
     items.append("swift run chapter-real-time: section 12, learning from each rating as it arrives")
     return items

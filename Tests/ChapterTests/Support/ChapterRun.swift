@@ -102,7 +102,7 @@ struct ChapterRun {
       String(format: "%.2f", Date().timeIntervalSince(start)) + " "
       + ([command] + arguments).joined(separator: " ") + "\n"
     guard let handle = FileHandle(forWritingAtPath: path) else {
-      FileManager.default.createFile(atPath: path, contents: Data(line.utf8))
+      _ = FileManager.default.createFile(atPath: path, contents: Data(line.utf8))
       return
     }
     handle.seekToEndOfFile()
