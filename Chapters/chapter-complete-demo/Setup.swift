@@ -130,10 +130,11 @@ struct ValidationChoice {
 struct TrainedModel {
   let name: String
   let history: TrainingHistory
+  /// The trained model on its training ratings, measured once after the last epoch (the
+  /// epochs record only the error during each pass).
+  let train: ErrorMetrics
 
-  var score: ModelScore {
-    ModelScore(name: name, train: history.last!.train, test: history.last!.test!)
-  }
+  var score: ModelScore { ModelScore(name: name, train: train, test: history.last!.test!) }
 }
 
 /// How every model of the demo learns: the same SGD, seed, epochs and step, so the models differ
@@ -146,6 +147,8 @@ struct DemoTraining: Sendable {
   let epochs: Int
   /// γ, the step for factors and biases alike.
   let learningRate: Double
+  /// `Double` throughout, or `Float` while the passes run (the default on files).
+  let precision: SGDTrainer.Precision
   /// Seeds the starting factors and every epoch's shuffle.
   let seed: UInt32
   /// The chapter's command, for the message when a model diverges.
@@ -166,39 +169,78 @@ struct DemoTraining: Sendable {
     _ name: String, factors: Int, biases: Bool, λ: Double, on ratings: TrainTestSplit,
     mean: Double, reportingTo say: Narrator? = nil
   ) -> (TrainingHistory, MatrixFactorization) {
-    var random = NumpyRandom(seed: seed)
-    var model = MatrixFactorization(
-      users: userCount, items: itemCount, factors: factors, initialisation: .normal,
-      usesBiases: biases, globalMean: mean, random: &random)
-    var trainer = SGDTrainer(
-      settings: .init(
-        learningRate: learningRate, biasLearningRate: learningRate, regularization: λ,
-        factorUpdate: .simultaneous, visitOrder: .shuffledEachEpoch(seed: seed)),
-      ratings: ratings.train)
+    var (model, trainer) = start(factors: factors, biases: biases, λ: λ, on: ratings, mean: mean)
     let bar = ProgressBar(total: epochs, unit: "epochs")
     let start = MonotonicClock.now()
     do {
-      let history = try trainer.train(&model, epochs: epochs, test: ratings.test) { record in
+      // The test error every epoch, for the learning curves; the training error as it was
+      // during each pass, which costs no second pass over the training ratings.
+      let history = try trainer.train(
+        &model, epochs: epochs, test: ratings.test, measuresTrainingAfterPass: false
+      ) { record in
         bar.show(done: record.epoch, label: name)
         guard let say else { return }
         bar.clear()
         let seconds = Double(MonotonicClock.now() - start) / 1e9
         say.line(
-          "\(name), epoch \(record.epoch)/\(epochs): train RMSE \(fixed(record.train.rmse, 4)), "
-            + "test RMSE \(fixed(record.test!.rmse, 4)), \(fixed(seconds, 2)) s")
+          "\(name), epoch \(record.epoch)/\(epochs): train RMSE during the pass "
+            + "\(fixed(record.duringPass.rmse, 4)), test RMSE \(fixed(record.test!.rmse, 4)), "
+            + "\(fixed(seconds, 2)) s")
       }
       bar.clear()
       return (history, model)
     } catch {
       bar.clear()
-      exitWithError(
-        .diverged(
-          error,
-          flags: RateFlags(
-            learningRate: "--learning-rate", biasLearningRate: "--learning-rate",
-            regularization: "--lambda"), run: name),
-        command: command)
+      diverged(error, name: name)
     }
+  }
+
+  /// Trains one model as ``fit(_:factors:biases:λ:on:mean:reportingTo:)`` does and measures
+  /// it on `ratings.test` once, after the last epoch: for λ's validation and the folds, which
+  /// show only the final score.
+  func finalTestError(
+    _ name: String, factors: Int, biases: Bool, λ: Double, on ratings: TrainTestSplit,
+    mean: Double
+  ) -> ErrorMetrics {
+    var (model, trainer) = start(factors: factors, biases: biases, λ: λ, on: ratings, mean: mean)
+    let bar = ProgressBar(total: epochs, unit: "epochs")
+    defer { bar.clear() }
+    do {
+      _ = try trainer.train(&model, epochs: epochs, measuresTrainingAfterPass: false) { record in
+        bar.show(done: record.epoch, label: name)
+      }
+    } catch {
+      bar.clear()
+      diverged(error, name: name)
+    }
+    return ErrorMetrics(model, on: ratings.test)
+  }
+
+  /// A fresh model from the shared seed and its trainer.
+  private func start(
+    factors: Int, biases: Bool, λ: Double, on ratings: TrainTestSplit, mean: Double
+  ) -> (MatrixFactorization, SGDTrainer) {
+    var random = NumpyRandom(seed: seed)
+    let model = MatrixFactorization(
+      users: userCount, items: itemCount, factors: factors, initialisation: .normal,
+      usesBiases: biases, globalMean: mean, random: &random)
+    let trainer = SGDTrainer(
+      settings: .init(
+        learningRate: learningRate, biasLearningRate: learningRate, regularization: λ,
+        factorUpdate: .simultaneous, visitOrder: .shuffledEachEpoch(seed: seed),
+        precision: precision),
+      ratings: ratings.train)
+    return (model, trainer)
+  }
+
+  private func diverged(_ error: TrainingError, name: String) -> Never {
+    exitWithError(
+      .diverged(
+        error,
+        flags: RateFlags(
+          learningRate: "--learning-rate", biasLearningRate: "--learning-rate",
+          regularization: "--lambda"), run: name),
+      command: command)
   }
 
   /// One model of the comparison, trained on `split` by ``fit(_:factors:biases:λ:on:mean:reportingTo:)``,
@@ -209,16 +251,20 @@ struct DemoTraining: Sendable {
   ) -> (TrainedModel, MatrixFactorization) {
     let (history, model) = fit(
       name, factors: factors, biases: biases, λ: λ, on: split, mean: mean, reportingTo: say)
-    return (TrainedModel(name: name, history: history), model)
+    let train = ErrorMetrics(model, on: split.train)
+    return (TrainedModel(name: name, history: history, train: train), model)
   }
 }
 
 extension DemoTraining {
   /// The training of every model on `data`: its viewers and titles size P and Q.
-  init(data: RatingsDataset, epochs: Int, learningRate: Double, seed: UInt32, command: String) {
+  init(
+    data: RatingsDataset, epochs: Int, learningRate: Double, precision: SGDTrainer.Precision,
+    seed: UInt32, command: String
+  ) {
     self.init(
       userCount: data.userCount, itemCount: data.itemCount, epochs: epochs,
-      learningRate: learningRate, seed: seed, command: command)
+      learningRate: learningRate, precision: precision, seed: seed, command: command)
   }
 }
 
@@ -234,10 +280,10 @@ extension ValidationChoice {
   init(tuning: TrainTestSplit, factors: Int, onCatalogue: Bool, training: DemoTraining) {
     let tuningMean = tuning.train.reduce(0) { $0 + $1.value } / Double(tuning.train.count)
     let tried = Self.lambdaGrid(onCatalogue: onCatalogue).map { λ in
-      let (history, _) = training.fit(
+      let score = training.finalTestError(
         "Validating λ = \(λ)", factors: factors, biases: true, λ: λ, on: tuning,
         mean: tuningMean)
-      return (λ: λ, rmse: history.last!.test!.rmse)
+      return (λ: λ, rmse: score.rmse)
     }
     self.init(tried: tried)
   }
@@ -352,10 +398,9 @@ struct DemoCrossValidation {
     let scores = folds.enumerated().map { index, fold -> [ErrorMetrics] in
       let μ = fold.train.reduce(0) { $0 + $1.value } / Double(fold.train.count)
       func test(_ name: String, factors: Int, biases: Bool, λ: Double) -> ErrorMetrics {
-        training.fit(
+        training.finalTestError(
           "Fold \(index + 1)/\(count): \(name)", factors: factors, biases: biases, λ: λ, on: fold,
-          mean: μ
-        ).0.last!.test!
+          mean: μ)
       }
       return [
         ModelScore.globalMean(μ, on: fold).test,

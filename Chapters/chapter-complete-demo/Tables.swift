@@ -4,19 +4,23 @@ import Recommender
 
 /// The chapter's tables and readings that need more than a library call.
 enum Tables {
-  /// Seconds of SGD and rating updates per second for each model.
+  /// Seconds of shuffling and of SGD, and rating updates per second of SGD, for each model.
   static func speed(_ models: [(name: String, history: TrainingHistory)], ratingCount: Int)
     -> TextTable
   {
     TextTable(
-      columns: [.left("Model"), .right("Epochs"), .right("SGD seconds"), .right("Updates/s")],
+      columns: [
+        .left("Model"), .right("Epochs"), .right("Shuffle s"), .right("SGD s"),
+        .right("Updates/s"),
+      ],
       rows: models.map { model in
-        let nanoseconds = model.history.records.reduce(0) { $0 + $1.sweepNanoseconds }
-        let updates = Double(ratingCount * model.history.records.count)
-        let seconds = Double(nanoseconds) / 1e9
+        let records = model.history.records
+        let sweep = Double(records.reduce(0) { $0 + $1.sweepNanoseconds }) / 1e9
+        let shuffle = Double(records.reduce(0) { $0 + $1.shuffleNanoseconds }) / 1e9
+        let updates = Double(ratingCount * records.count)
         return [
-          model.name, String(model.history.records.count), fixed(seconds, 2),
-          seconds > 0 ? fixed(updates / seconds / 1e6, 2) + " million" : "–",
+          model.name, String(records.count), fixed(shuffle, 2), fixed(sweep, 2),
+          sweep > 0 ? fixed(updates / sweep / 1e6, 2) + " million" : "–",
         ]
       })
   }
@@ -382,7 +386,7 @@ extension Tables {
   /// How the models are compared: the hidden ratings and the SGD they all share.
   static func comparisonSetup(
     _ split: TrainTestSplit, testFraction: Double, seed: UInt32, learningRate: Double,
-    epochs: Int
+    epochs: Int, precision: SGDTrainer.Precision
   ) -> String {
     let epochsText = epochs == 1 ? "1 epoch" : "\(epochs) epochs"
     return "A model is only as good as its guesses for ratings it never saw. So "
@@ -392,6 +396,9 @@ extension Tables {
       + "SGD: γ = \(learningRate) for factors and biases, \(epochsText), factors starting "
       + "small (normal, σ = 0.1), the ratings in a fresh shuffle every epoch, and qᵢ moved with "
       + "the pᵤ from before the step, as the Surprise library does."
+      + (precision == .single
+        ? " Each pass computes in single precision (Float), as production libraries train; "
+          + "--precision double keeps every number a Double." : "")
   }
 
   /// The models compared, one bullet each.

@@ -21,6 +21,7 @@ struct Settings: ChapterSettings {
   var testFraction = 0.2
   var top = 3
   var folds: Int?
+  var precision: SGDTrainer.Precision?
   var quick = false
 
   static var options: [ChapterOption<Settings>] {
@@ -49,6 +50,9 @@ struct Settings: ChapterSettings {
         "--folds", \.folds, atLeast: 2, atMost: 10,
         help: "also score every model by K-fold cross-validation, as Surprise's benchmark does",
         whenAbsent: "off"),
+      .choice(
+        "--precision", \.precision, help: "the number type SGD computes in",
+        whenAbsent: "double; single with --ratings"),
       .flag("--quick", \.quick, help: "a shorter hash-table benchmark (tests and CI)"),
     ] + .common(\.common)
   }
@@ -79,8 +83,10 @@ let split = source.splitOrExit(
 let factors = settings.factors ?? (onCatalogue ? 5 : 100)
 let epochs = settings.epochs ?? (onCatalogue ? 100 : 20)
 let learningRate = settings.learningRate ?? (onCatalogue ? 0.02 : 0.005)
+let precision = settings.precision ?? (onCatalogue ? .double : .single)
 let training = DemoTraining(
-  data: data, epochs: epochs, learningRate: learningRate, seed: seed, command: info.command)
+  data: data, epochs: epochs, learningRate: learningRate, precision: precision, seed: seed,
+  command: info.command)
 
 var charts = ChartOutput(settings.common, command: info.command)
 let say = Narrator()
@@ -128,7 +134,7 @@ say.heading("Every model on ratings it has not seen")
 say.paragraph(
   Tables.comparisonSetup(
     split, testFraction: settings.testFraction, seed: seed, learningRate: learningRate,
-    epochs: epochs))
+    epochs: epochs, precision: precision))
 say.bullets(Tables.modelList(mean: μ, lambda: lambda, factors: factors))
 
 // On loaded data big enough to take a while, every epoch reports; timings never appear on the
@@ -153,7 +159,9 @@ if reportsEpochs { say.blank() }
 say.table(ModelScore.table(scores))
 say.paragraph(Tables.comparisonVerdict(scores))
 if !onCatalogue {
-  say.paragraph("Training speed (\(BuildConfiguration.current) build, one core, SGD steps only):")
+  say.paragraph(
+    "Training speed (\(BuildConfiguration.current) build, one core, \(precision.rawValue) "
+      + "precision; the shuffle timed apart from the SGD steps, the measuring not timed):")
   say.table(Tables.speed(histories, ratingCount: split.train.count))
 }
 charts.write(Figures.modelComparison(scores), named: "model_comparison.svg")

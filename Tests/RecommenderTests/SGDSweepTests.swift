@@ -61,4 +61,47 @@ struct SGDSweepTests {
     #expect(fast.P == reference.P)
     #expect(fast.Q == reference.Q)
   }
+
+  @Test("the error during the pass is each rating's error just before its step, as defined")
+  func errorDuringThePass() throws {
+    var model = Self.freshModel(factors: 4, biases: true)
+    var defined = model
+    let settings = SGDTrainer.Settings(regularization: 0.05)
+    var trainer = SGDTrainer(settings: settings, ratings: Self.data.ratings)
+    let history = try trainer.train(&model, epochs: 2, measuresTrainingAfterPass: false)
+    var squares: [Double] = []
+    for _ in 1...2 {
+      var sum = 0.0
+      for rating in Self.data.ratings {
+        let e = defined.sgdStep(
+          user: rating.user, item: rating.item, rating: rating.value, settings: settings)
+        sum += e * e
+      }
+      squares.append(sum)
+    }
+    let n = Double(Self.data.ratings.count)
+    #expect(history.records.map(\.duringPass.rmse) == squares.map { ($0 / n).squareRoot() })
+    #expect(history.records.allSatisfy { $0.afterPass == nil })
+    // The first pass starts from the untrained model, so its error is the larger.
+    #expect(history.records[0].duringPass.rmse > history.records[1].duringPass.rmse)
+  }
+
+  @Test("single precision reaches the double model's test RMSE within 0.002")
+  func singlePrecisionAccuracy() throws {
+    let split = TrainTestSplit(Self.data.ratings, testFraction: 0.2, seed: 4)
+    func testRMSE(_ precision: SGDTrainer.Precision) throws -> Double {
+      var model = Self.freshModel(factors: 20, biases: true)
+      var trainer = SGDTrainer(
+        settings: .init(
+          learningRate: 0.02, biasLearningRate: 0.02, regularization: 0.05,
+          factorUpdate: .simultaneous, visitOrder: .shuffledEachEpoch(seed: 8),
+          precision: precision),
+        ratings: split.train)
+      try trainer.fit(&model, epochs: 30)
+      return ErrorMetrics(model, on: split.test).rmse
+    }
+    let (single, double) = (try testRMSE(.single), try testRMSE(.double))
+    #expect(abs(single - double) < 0.002, "single \(single), double \(double)")
+    #expect(single != double)
+  }
 }

@@ -38,30 +38,35 @@ struct SGDSweep {
   /// - Parameters:
   ///   - ratings: the ratings to visit.
   ///   - parameters: the model, changed in place.
-  /// - Returns: Σ |eᵤᵢ|, each error taken just before its update.
+  /// - Returns: Σ |eᵤᵢ| and Σ eᵤᵢ², each error taken just before its update.
   /// - Complexity: O(ratings × k).
-  func run(_ ratings: UnsafeBufferPointer<TrainingRating>, _ parameters: Parameters) -> Double {
+  func run(
+    _ ratings: UnsafeBufferPointer<TrainingRating>, visiting order: UnsafeBufferPointer<UInt32>,
+    _ parameters: Parameters
+  )
+    -> SweepErrors
+  {
     guard parameters.factorCount >= dotProductLaneThreshold else {
-      return shortPass(ratings, parameters)
+      return shortPass(ratings, visiting: order, parameters)
     }
     // One generic specialisation per combination: the compiler folds each choice away.
     switch (learnsBiases, regularization == 0, updatesSequentially) {
     case (false, true, false):
-      return longPass(ratings, parameters, No.self, PlainStep.self, No.self)
+      return longPass(ratings, order, parameters, No.self, PlainStep.self, No.self)
     case (false, true, true):
-      return longPass(ratings, parameters, No.self, PlainStep.self, Yes.self)
+      return longPass(ratings, order, parameters, No.self, PlainStep.self, Yes.self)
     case (false, false, false):
-      return longPass(ratings, parameters, No.self, ShrinkingStep.self, No.self)
+      return longPass(ratings, order, parameters, No.self, ShrinkingStep.self, No.self)
     case (false, false, true):
-      return longPass(ratings, parameters, No.self, ShrinkingStep.self, Yes.self)
+      return longPass(ratings, order, parameters, No.self, ShrinkingStep.self, Yes.self)
     case (true, true, false):
-      return longPass(ratings, parameters, Yes.self, PlainStep.self, No.self)
+      return longPass(ratings, order, parameters, Yes.self, PlainStep.self, No.self)
     case (true, true, true):
-      return longPass(ratings, parameters, Yes.self, PlainStep.self, Yes.self)
+      return longPass(ratings, order, parameters, Yes.self, PlainStep.self, Yes.self)
     case (true, false, false):
-      return longPass(ratings, parameters, Yes.self, ShrinkingStep.self, No.self)
+      return longPass(ratings, order, parameters, Yes.self, ShrinkingStep.self, No.self)
     case (true, false, true):
-      return longPass(ratings, parameters, Yes.self, ShrinkingStep.self, Yes.self)
+      return longPass(ratings, order, parameters, Yes.self, ShrinkingStep.self, Yes.self)
     }
   }
 
@@ -69,16 +74,18 @@ struct SGDSweep {
   /// line for line, through pointers, so the same operations in the same order give the same
   /// bits (the blog's numbers among them).
   private func shortPass(
-    _ ratings: UnsafeBufferPointer<TrainingRating>, _ parameters: Parameters
-  ) -> Double {
+    _ ratings: UnsafeBufferPointer<TrainingRating>, visiting order: UnsafeBufferPointer<UInt32>,
+    _ parameters: Parameters
+  ) -> SweepErrors {
     let k = parameters.factorCount
     let bUser = parameters.userBiases
     let bItem = parameters.itemBiases
     let γ = learningRate
     let γ_b = biasLearningRate
     let λ = regularization
-    var totalAbsoluteError = 0.0
-    for rating in ratings {
+    var errors = SweepErrors()
+    for position in order {
+      let rating = ratings[Int(position)]
       let user = Int(rating.user)
       let item = Int(rating.item)
       let p = parameters.userRow(rating.user)
@@ -88,7 +95,7 @@ struct SGDSweep {
       var prediction = dotProduct(p, q, count: k)
       if learnsBiases { prediction += globalMean + bUser[user] + bItem[item] }
       let e = rating.value - prediction
-      totalAbsoluteError += abs(e)
+      errors.add(e)
 
       // 2. biases
       if learnsBiases {
@@ -109,26 +116,28 @@ struct SGDSweep {
         }
       }
     }
-    return totalAbsoluteError
+    return errors
   }
 
   /// One pass for long vectors with the model's choices fixed: the three beats of
   /// ``MatrixFactorization/sgdStep(user:item:rating:settings:)``, vectorised.
   private func longPass<Biases: Choice, Step: FactorStep, Sequential: Choice>(
-    _ ratings: UnsafeBufferPointer<TrainingRating>, _ parameters: Parameters,
+    _ ratings: UnsafeBufferPointer<TrainingRating>, _ order: UnsafeBufferPointer<UInt32>,
+    _ parameters: Parameters,
     _ biases: Biases.Type, _ step: Step.Type, _ sequential: Sequential.Type
-  ) -> Double {
-    guard let first = ratings.first else { return 0 }
+  ) -> SweepErrors {
+    guard let firstPosition = order.first else { return SweepErrors() }
     let k = parameters.factorCount
     let bUser = parameters.userBiases
     let bItem = parameters.itemBiases
     let γ_b = biasLearningRate
     let λ = regularization
     let μ = globalMean
-    var totalAbsoluteError = 0.0
+    var errors = SweepErrors()
+    let first = ratings[Int(firstPosition)]
     var dot = dotProduct(parameters.userRow(first.user), parameters.itemRow(first.item), count: k)
-    for index in ratings.indices {
-      let rating = ratings[index]
+    for index in order.indices {
+      let rating = ratings[Int(order[index])]
       let user = Int(rating.user)
       let item = Int(rating.item)
 
@@ -136,7 +145,7 @@ struct SGDSweep {
       var prediction = dot
       if Biases.isOn { prediction += μ + bUser[user] + bItem[item] }
       let e = rating.value - prediction
-      totalAbsoluteError += abs(e)
+      errors.add(e)
 
       // 2. biases
       if Biases.isOn {
@@ -148,11 +157,11 @@ struct SGDSweep {
       let p = parameters.userRow(rating.user)
       let q = parameters.itemRow(rating.item)
       let rule = Step(learningRate: learningRate, regularization: λ, error: e)
-      guard index + 1 < ratings.count else {
+      guard index + 1 < order.count else {
         update(p, q, count: k, rule, sequential: Sequential.isOn)
         break
       }
-      let next = ratings[index + 1]
+      let next = ratings[Int(order[index + 1])]
       let nextP = parameters.userRow(next.user)
       let nextQ = parameters.itemRow(next.item)
       if next.user != rating.user && next.item != rating.item {
@@ -162,7 +171,7 @@ struct SGDSweep {
         dot = dotProduct(nextP, nextQ, count: k)
       }
     }
-    return totalAbsoluteError
+    return errors
   }
 
   /// Updates pᵤ and qᵢ in place, four factors at a time.
@@ -206,6 +215,22 @@ struct SGDSweep {
     }
     update(p + f, q + f, count: k - f, rule, sequential: sequential)
     return lanes.total(nextP, nextQ, from: f, count: k)
+  }
+}
+
+/// The errors of one pass, each eᵤᵢ taken just before its update: the training error during
+/// the pass, at no extra cost, where measuring the model after the pass would take a second
+/// pass over every rating.
+struct SweepErrors {
+  /// Σ |eᵤᵢ|, the listing's printed number.
+  var absoluteSum = 0.0
+  /// Σ eᵤᵢ².
+  var squareSum = 0.0
+
+  @inline(__always)
+  mutating func add(_ e: Double) {
+    absoluteSum += abs(e)
+    squareSum += e * e
   }
 }
 
@@ -255,9 +280,9 @@ private struct ShrinkingStep: FactorStep {
 }
 
 /// A yes-or-no choice known from the type, so generic code is compiled once per answer.
-private protocol Choice { static var isOn: Bool { get } }
-private enum Yes: Choice { static var isOn: Bool { true } }
-private enum No: Choice { static var isOn: Bool { false } }
+protocol Choice { static var isOn: Bool { get } }
+enum Yes: Choice { static var isOn: Bool { true } }
+enum No: Choice { static var isOn: Bool { false } }
 
 /// Four doubles moved between memory and a `SIMD4<Double>`, at any alignment.
 private enum Lanes {

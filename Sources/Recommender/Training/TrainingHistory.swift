@@ -4,13 +4,23 @@ public struct EpochRecord: Sendable {
   public let epoch: Int
   /// Σ |eᵤᵢ| over the pass, each error taken just before its update: the listing's number.
   public let totalAbsoluteError: Double
-  /// The model after the epoch, measured on the training ratings.
-  public let train: ErrorMetrics
+  /// The training error during the pass: each rating's error just before its update, so the
+  /// model as it moved through the epoch, not as it ended it. Free to compute.
+  public let duringPass: ErrorMetrics
+  /// The model after the epoch, measured on the training ratings, when the trainer was asked
+  /// to (a second pass over them).
+  public let afterPass: ErrorMetrics?
   /// The model after the epoch, measured on held-out ratings, when there are any.
   public let test: ErrorMetrics?
-  /// How long the pass over the ratings took (the SGD steps alone, not the measuring), for
-  /// throughput; the only part of a record that differs between identical runs.
+  /// How long the epoch's shuffle took; 0 when the order is the data's.
+  public let shuffleNanoseconds: UInt64
+  /// How long the pass over the ratings took (the SGD steps alone, not the shuffle nor the
+  /// measuring), for throughput. The timings are the only parts of a record that differ
+  /// between identical runs.
   public let sweepNanoseconds: UInt64
+
+  /// The training error after the pass where it was measured, else during the pass.
+  public var train: ErrorMetrics { afterPass ?? duringPass }
 }
 
 /// The per-epoch record of a training run, for narration and learning-curve charts.

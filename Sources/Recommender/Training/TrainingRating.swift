@@ -19,3 +19,8 @@ struct TrainingRating: Sendable, Equatable {
     value = rating.value
   }
 }
+
+extension TrainingRating {
+  /// User, item and rating, the indices as `Int`.
+  var parts: (user: Int, item: Int, value: Double) { (Int(user), Int(item), value) }
+}
