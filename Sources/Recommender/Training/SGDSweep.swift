@@ -126,52 +126,55 @@ struct SGDSweep {
     _ parameters: Parameters,
     _ biases: Biases.Type, _ step: Step.Type, _ sequential: Sequential.Type
   ) -> SweepErrors {
-    guard let firstPosition = order.first else { return SweepErrors() }
-    let k = parameters.factorCount
-    let bUser = parameters.userBiases
-    let bItem = parameters.itemBiases
-    let γ_b = biasLearningRate
-    let λ = regularization
-    let μ = globalMean
-    var errors = SweepErrors()
-    let first = ratings[Int(firstPosition)]
-    var dot = dotProduct(parameters.userRow(first.user), parameters.itemRow(first.item), count: k)
-    for index in order.indices {
-      let rating = ratings[Int(order[index])]
-      let user = Int(rating.user)
-      let item = Int(rating.item)
+    guard !order.isEmpty else { return SweepErrors() }
+    return ReadAhead.over(ratings, in: order) { ahead in
+      let k = parameters.factorCount
+      let bUser = parameters.userBiases
+      let bItem = parameters.itemBiases
+      let γ_b = biasLearningRate
+      let λ = regularization
+      let μ = globalMean
+      var errors = SweepErrors()
+      let first = ahead.rating(at: 0)
+      var dot = dotProduct(parameters.userRow(first.user), parameters.itemRow(first.item), count: k)
+      for index in 0..<ahead.count {
+        let rating = ahead.rating(at: index)
+        ahead.advance(past: index)
+        let user = Int(rating.user)
+        let item = Int(rating.item)
 
-      // 1. error
-      var prediction = dot
-      if Biases.isOn { prediction += μ + bUser[user] + bItem[item] }
-      let e = rating.value - prediction
-      errors.add(e)
+        // 1. error
+        var prediction = dot
+        if Biases.isOn { prediction += μ + bUser[user] + bItem[item] }
+        let e = rating.value - prediction
+        errors.add(e)
 
-      // 2. biases
-      if Biases.isOn {
-        bUser[user] += γ_b * (e - λ * bUser[user])
-        bItem[item] += γ_b * (e - λ * bItem[item])
-      }
+        // 2. biases
+        if Biases.isOn {
+          bUser[user] += γ_b * (e - λ * bUser[user])
+          bItem[item] += γ_b * (e - λ * bItem[item])
+        }
 
-      // 3. factors, and the next rating's p · q
-      let p = parameters.userRow(rating.user)
-      let q = parameters.itemRow(rating.item)
-      let rule = Step(learningRate: learningRate, regularization: λ, error: e)
-      guard index + 1 < order.count else {
-        update(p, q, count: k, rule, sequential: Sequential.isOn)
-        break
+        // 3. factors, and the next rating's p · q
+        let p = parameters.userRow(rating.user)
+        let q = parameters.itemRow(rating.item)
+        let rule = Step(learningRate: learningRate, regularization: λ, error: e)
+        guard index + 1 < ahead.count else {
+          update(p, q, count: k, rule, sequential: Sequential.isOn)
+          break
+        }
+        let next = ahead.rating(at: index + 1)
+        let nextP = parameters.userRow(next.user)
+        let nextQ = parameters.itemRow(next.item)
+        if next.user != rating.user && next.item != rating.item {
+          dot = updateWhileDotting(p, q, nextP, nextQ, count: k, rule, sequential: Sequential.isOn)
+        } else {
+          update(p, q, count: k, rule, sequential: Sequential.isOn)
+          dot = dotProduct(nextP, nextQ, count: k)
+        }
       }
-      let next = ratings[Int(order[index + 1])]
-      let nextP = parameters.userRow(next.user)
-      let nextQ = parameters.itemRow(next.item)
-      if next.user != rating.user && next.item != rating.item {
-        dot = updateWhileDotting(p, q, nextP, nextQ, count: k, rule, sequential: Sequential.isOn)
-      } else {
-        update(p, q, count: k, rule, sequential: Sequential.isOn)
-        dot = dotProduct(nextP, nextQ, count: k)
-      }
+      return errors
     }
-    return errors
   }
 
   /// Updates pᵤ and qᵢ in place, four factors at a time.

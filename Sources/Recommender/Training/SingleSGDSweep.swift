@@ -66,51 +66,54 @@ struct SingleSGDSweep {
     _ parameters: Parameters,
     _ biases: Biases.Type, _ sequential: Sequential.Type
   ) -> SweepErrors {
-    guard let firstPosition = order.first else { return SweepErrors() }
-    let k = parameters.factorCount
-    let bUser = parameters.userBiases
-    let bItem = parameters.itemBiases
-    let (γ, γ_b, λ, μ) = (learningRate, biasLearningRate, regularization, globalMean)
-    let shrink = 1 - γ * λ
-    var errors = SweepErrors()
-    let first = ratings[Int(firstPosition)]
-    var dot = Self.dot(parameters.userRow(first.user), parameters.itemRow(first.item), k)
-    for index in order.indices {
-      let rating = ratings[Int(order[index])]
-      let user = Int(rating.user)
-      let item = Int(rating.item)
+    guard !order.isEmpty else { return SweepErrors() }
+    return ReadAhead.over(ratings, in: order) { ahead in
+      let k = parameters.factorCount
+      let bUser = parameters.userBiases
+      let bItem = parameters.itemBiases
+      let (γ, γ_b, λ, μ) = (learningRate, biasLearningRate, regularization, globalMean)
+      let shrink = 1 - γ * λ
+      var errors = SweepErrors()
+      let first = ahead.rating(at: 0)
+      var dot = Self.dot(parameters.userRow(first.user), parameters.itemRow(first.item), k)
+      for index in 0..<ahead.count {
+        let rating = ahead.rating(at: index)
+        ahead.advance(past: index)
+        let user = Int(rating.user)
+        let item = Int(rating.item)
 
-      // 1. error
-      var prediction = dot
-      if Biases.isOn { prediction += μ + bUser[user] + bItem[item] }
-      let e = rating.value - prediction
-      errors.add(Double(e))
+        // 1. error
+        var prediction = dot
+        if Biases.isOn { prediction += μ + bUser[user] + bItem[item] }
+        let e = rating.value - prediction
+        errors.add(Double(e))
 
-      // 2. biases
-      if Biases.isOn {
-        bUser[user] += γ_b * (e - λ * bUser[user])
-        bItem[item] += γ_b * (e - λ * bItem[item])
-      }
+        // 2. biases
+        if Biases.isOn {
+          bUser[user] += γ_b * (e - λ * bUser[user])
+          bItem[item] += γ_b * (e - λ * bItem[item])
+        }
 
-      // 3. factors, and the next rating's p · q
-      let p = parameters.userRow(rating.user)
-      let q = parameters.itemRow(rating.item)
-      let step = FactorStep(shrink: shrink, scaledError: γ * e, sequential: Sequential.isOn)
-      guard index + 1 < order.count else {
-        step.apply(p, q, k)
-        break
+        // 3. factors, and the next rating's p · q
+        let p = parameters.userRow(rating.user)
+        let q = parameters.itemRow(rating.item)
+        let step = FactorStep(shrink: shrink, scaledError: γ * e, sequential: Sequential.isOn)
+        guard index + 1 < ahead.count else {
+          step.apply(p, q, k)
+          break
+        }
+        let next = ahead.rating(at: index + 1)
+        let nextP = parameters.userRow(next.user)
+        let nextQ = parameters.itemRow(next.item)
+        if next.user != rating.user && next.item != rating.item {
+          dot = step.applyWhileDotting(p, q, nextP, nextQ, k)
+        } else {
+          step.apply(p, q, k)
+          dot = Self.dot(nextP, nextQ, k)
+        }
       }
-      let next = ratings[Int(order[index + 1])]
-      let nextP = parameters.userRow(next.user)
-      let nextQ = parameters.itemRow(next.item)
-      if next.user != rating.user && next.item != rating.item {
-        dot = step.applyWhileDotting(p, q, nextP, nextQ, k)
-      } else {
-        step.apply(p, q, k)
-        dot = Self.dot(nextP, nextQ, k)
-      }
+      return errors
     }
-    return errors
   }
 
   /// pᵤ · qᵢ in eight lanes, then the last k mod 8 products.
