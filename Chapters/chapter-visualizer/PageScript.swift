@@ -190,6 +190,29 @@ enum PageScript {
         if (S.i < S.c0) S.c0 = S.i;
         if (S.i >= S.c0 + COLS) S.c0 = S.i - COLS + 1;
       }
+      function cellLabel(u, i, x) {
+        const v = rated.get(u * nI + i);
+        return D.users[u] + ", " + D.items[i] + ": predicted " + x.toFixed(2) +
+          (v === undefined ? ", not rated" : ", rated " + v);
+      }
+      // After a slider move only the moved factor and the predictions that use it change: they
+      // are updated in place, the rest of the window left alone (a frame's work on MovieLens).
+      function updateMoved(key, at) {
+        const cell = $(key + at);
+        if (cell) {
+          cell.textContent = fmt(M[key][at], 2);
+          cell.style.cssText = factorColour(M[key][at]);
+        }
+        for (const td of $("Rhat").querySelectorAll("td[data-u]")) {
+          const u = Number(td.dataset.u), i = Number(td.dataset.i);
+          if (key === "P" ? u !== S.u : i !== S.i) continue;
+          const x = predict(M, u, i);
+          td.dataset.value = x;
+          td.textContent = x.toFixed(1);
+          td.style.cssText = ratingColour(x);
+          td.setAttribute("aria-label", cellLabel(u, i, x));
+        }
+      }
       function drawMatrices() {
         keepInView();
         const us = [], is = [];
@@ -214,14 +237,12 @@ enum PageScript {
             rh += "<td data-u=\"" + u + "\" data-i=\"" + i + "\" data-value=\"" + x +
               "\" tabindex=\"" + (sel ? 0 : -1) +
               "\" class=\"" + (sel ? "sel" : "") + "\" style=\"" + ratingColour(x) +
-              "\" aria-label=\"" + esc(D.users[u] + ", " + D.items[i]) + ": predicted " +
-              x.toFixed(2) + (v === undefined ? ", not rated" : ", rated " + v) + "\">" +
-              x.toFixed(1) + "</td>";
+              "\" aria-label=\"" + esc(cellLabel(u, i, x)) + "\">" + x.toFixed(1) + "</td>";
           }
           for (let f = 0; f < k; f++) {
             const x = M.P[u * k + f];
-            p += "<td class=\"" + (u === S.u ? "hl" : "") + "\" style=\"" + factorColour(x) +
-              "\">" + fmt(x, 2) + "</td>";
+            p += "<td id=\"P" + (u * k + f) + "\" class=\"" + (u === S.u ? "hl" : "") +
+              "\" style=\"" + factorColour(x) + "\">" + fmt(x, 2) + "</td>";
           }
           r += "</tr>";
           rh += "</tr>";
@@ -231,8 +252,8 @@ enum PageScript {
           q += "<tr><th scope=\"row\">f" + (f + 1) + "</th>";
           for (const i of is) {
             const x = M.Q[i * k + f];
-            q += "<td class=\"" + (i === S.i ? "hl" : "") + "\" style=\"" + factorColour(x) +
-              "\">" + fmt(x, 2) + "</td>";
+            q += "<td id=\"Q" + (i * k + f) + "\" class=\"" + (i === S.i ? "hl" : "") +
+              "\" style=\"" + factorColour(x) + "\">" + fmt(x, 2) + "</td>";
           }
           q += "</tr>";
         }
@@ -518,7 +539,10 @@ enum PageScript {
         const s = e.target;
         M[s.dataset.key][Number(s.dataset.at)] = Number(s.value);
         $("o" + s.id.slice(1)).textContent = fmt(Number(s.value), 2);
-        refresh(false);
+        updateMoved(s.dataset.key, Number(s.dataset.at));
+        drawCell();
+        drawPicks();
+        draw3d();
         writeHash();
       });
       $("reset").addEventListener("click", () => {

@@ -183,7 +183,8 @@ enum Tables {
   static func openingLine(
     page: String, path: String, written: Bool, cell: (user: Int, item: Int)
   ) -> String {
-    let size = "\(fixed(Double(page.utf8.count) / 1000, 1)) kB"
+    let bytes = Double(page.utf8.count)
+    let size = bytes < 1e6 ? "\(fixed(bytes / 1e3, 1)) kB" : "\(fixed(bytes / 1e6, 1)) MB"
     guard written else {
       return "The page (\(size)) was not written: --no-charts."
     }
