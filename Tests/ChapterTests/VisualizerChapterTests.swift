@@ -55,7 +55,7 @@ struct VisualizerChapterTests {
     "in headless Chromium: the fragment's state applied, predictions equal the model's, self-check passed, screenshot not blank",
     .enabled(
       if: Chromium.path != nil,
-      "skipped: Chromium is not installed (apt-get install chromium; .ci/run installs it)"),
+      "Chromium is not installed (apt-get install chromium; .ci/run installs it)"),
     .timeLimit(.minutes(1)))
   func inBrowser() async throws {
     // A process of its own rather than the shared run: the shared runs queue behind every other
