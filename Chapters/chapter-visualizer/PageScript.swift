@@ -595,7 +595,11 @@ enum PageScript {
       });
       readHash();
       refresh(true);
-      selfCheck();
+      // After the first paint: on MovieLens the replay takes seconds, and the page can be read
+      // meanwhile.
+      $("selfcheck").textContent = "Self-check running: replaying " + D.epochTotals.length +
+        " epochs from the embedded start\u2026";
+      requestAnimationFrame(() => setTimeout(selfCheck, 0));
     })();
     """#
 }

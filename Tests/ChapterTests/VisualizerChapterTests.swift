@@ -37,7 +37,7 @@ struct VisualizerChapterTests {
     for remote in ["http:", "https:", "src=", "<link", "@import", "url("] {
       #expect(!text.contains(remote), "the page refers to something outside itself: \(remote)")
     }
-    // The Swift run's trained numbers are embedded exactly: a bias and the last epoch's Σ|e|.
+    // The Swift run's trained numbers are embedded exactly, e.g. the first viewer's bias.
     #expect(text.contains("\"bu\":[\(Self.model.userBiases[0]),"))
   }
 
