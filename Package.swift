@@ -22,6 +22,7 @@ let chapters = [
   "chapter-discovery",
   "chapter-real-time",
   "chapter-ab-testing",
+  "chapter-visualizer",
 ]
 
 let package = Package(

@@ -29,6 +29,7 @@ chapters=(
   chapter-discovery
   chapter-real-time
   chapter-ab-testing
+  chapter-visualizer
 )
 # Chapters whose figures are timings: built and run with `-c release`.
 release_chapters=(chapter-hash-tables chapter-complete-demo chapter-real-time)
@@ -81,6 +82,25 @@ log=$(mktemp)
 stamp=$(mktemp)
 trap 'rm -f "$log" "$stamp"' EXIT
 
+# chapter-visualizer's page, photographed by headless Chromium at desktop and phone width for
+# its docs page. Browsers render fonts differently from machine to machine, so the tests check
+# the page's bytes (docs/assets), not these pictures: regenerate them with the page.
+screenshot_visualizer() {
+  local page shots=docs/screenshots size name
+  page="file://$PWD/$assets/matrix-factorization-visualizer.html#u=1&i=2"
+  command -v chromium >/dev/null 2>&1 ||
+    fail "chromium is needed for the visualizer's screenshots (apt-get install chromium)"
+  mkdir -p "$shots"
+  for size in desktop:1280,800 phone:390,844; do
+    name=${size%%:*}
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
+      --virtual-time-budget=5000 --window-size="${size#*:}" \
+      --screenshot="$shots/visualizer-$name.png" "$page" >/dev/null 2>&1 ||
+      fail "chromium could not photograph the visualizer page"
+    echo "    wrote $shots/visualizer-$name.png"
+  done
+}
+
 # Run in blog order whatever order the names were given in.
 for name in "${chapters[@]}"; do
   wanted=false
@@ -98,7 +118,9 @@ for name in "${chapters[@]}"; do
     tail -n 20 "$log" >&2
     fail "$name failed; figures already written by earlier chapters are kept"
   fi
-  find "$assets" -name '*.svg' -newer "$stamp" | sort | sed 's/^/    wrote /'
+  find "$assets" \( -name '*.svg' -o -name '*.html' \) -newer "$stamp" | sort |
+    sed 's/^/    wrote /'
+  if [[ $name == chapter-visualizer ]]; then screenshot_visualizer; fi
 done
 
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then

@@ -167,5 +167,19 @@ enum ChapterCatalogue {
         "ab-testing-power.svg",
       ],
       arguments: ["--quick"], isDeterministic: true),
+    ChapterEntry(
+      command: "chapter-visualizer",
+      checks:
+        "the model the page shows, one prediction term by term, the epoch totals the page "
+        + "replays, the page written as well-formed HTML (VisualizerChapterTests opens it in "
+        + "Chromium)",
+      keyLines: [
+        "r̂                      4.303",
+        "    1  26.902609",
+        "  100   4.855626",
+        "• matrix-factorization-visualizer.html",
+      ],
+      charts: ["matrix-factorization-visualizer.html"],
+      arguments: [], isDeterministic: true),
   ]
 }

@@ -146,6 +146,15 @@ struct FlagLimitTests {
         "--experiments", "10000", "--viewers", "100", "--days", "1", "--effect", "0.5",
         "--alpha", "0.2",
       ]),
+    .init(
+      command: "chapter-visualizer",
+      arguments: [
+        "--factors", "1", "--epochs", "1", "--learning-rate", "1e-300", "--bias-learning-rate",
+        "1e-300", "--lambda", "0", "--seed", "0",
+      ]),
+    .init(
+      command: "chapter-visualizer",
+      arguments: ["--factors", "10", "--epochs", "500", "--seed", "4294967295"]),
 
   ]
 
