@@ -502,6 +502,7 @@ enum TryNext {
       list.append("--experiments 5000: more A/A tests, a tighter count of false positives")
     }
     list.append("--salt another-name or --seed 7: another split, other viewers")
+    list.append("swift run chapter-visualizer: section 15, matrix factorization in your browser")
     return list
   }
 }
