@@ -19,6 +19,7 @@ let chapters = [
   "chapter-regularization",
   "chapter-hash-tables",
   "chapter-complete-demo",
+  "chapter-neural-cf",
   "chapter-discovery",
   "chapter-real-time",
   "chapter-ab-testing",
