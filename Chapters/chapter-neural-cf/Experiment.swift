@@ -106,7 +106,9 @@ struct RatingComparison {
           command: command
         ) { _, model, _ in
           if index == 0 {
-            curve.append(ErrorMetrics(ratings: split.test) { model.predict(user: $0.user, item: $0.item) }.rmse)
+            curve.append(
+              ErrorMetrics(ratings: split.test) { model.predict(user: $0.user, item: $0.item) }.rmse
+            )
           }
         }
         if index == 0 {
@@ -148,7 +150,7 @@ struct RatingComparison {
           costs.append(
             ModelCost(
               name: name, parameters: model.parameterCount, multiplyAdds: recipe.autoRecHidden,
-              isDotProduct: false, seconds: seconds(since: start)))
+              isDotProduct: true, seconds: seconds(since: start)))
           curves.append((name, curve))
         }
         record(name, Self.rmse(split.test, model.predictions(split.test, columns: columns)))

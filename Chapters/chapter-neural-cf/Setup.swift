@@ -42,11 +42,11 @@ struct Settings: ChapterSettings {
         help: "the MLP tower's widths, the first being the two embeddings side by side "
           + "(default 16,8; 64,32,16,8 with --ratings)"),
       .integer(
-        "--epochs", \.epochs, atLeast: 1, atMost: 200,
+        "--epochs", \.epochs, atLeast: 1, atMost: 100,
         help: "passes over the training examples of every neural model",
         whenAbsent: "20 on ratings and 10 on choices; 10 and 5 with --ratings"),
       .double(
-        "--learning-rate", \.learningRate, .closedRange(1e-6...1),
+        "--learning-rate", \.learningRate, .closedRange(1e-6...0.1),
         help: "η, Adam's step for every neural model", whenAbsent: "0.005; 0.001 with --ratings"),
       .integer(
         "--negatives", \.negatives, atLeast: 1, atMost: 999,

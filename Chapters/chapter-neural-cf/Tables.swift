@@ -141,7 +141,18 @@ enum Tables {
               ? "the claim does not hold on these ratings."
               : "no sign of it on these ratings."))
     }
-    if let autoRec = scores.first(where: { $0.name == "I-AutoRec" }) {
+    let globalMean = scores[0]
+    let useless = scores.dropFirst().filter { $0.mean > globalMean.mean - rmseMargin }
+    if !useless.isEmpty {
+      verdicts.append(
+        useless.map { "\($0.name) (\(fixed($0.mean, 3)))" }.joined(separator: " and ")
+          + " did no better than always guessing the mean rating (\(fixed(globalMean.mean, 3))), "
+          + "within the \(rmseMargin) margin.")
+    }
+    // The autoencoder against MF, unless the first verdict already compared those two.
+    if let autoRec = scores.first(where: { $0.name == "I-AutoRec" }),
+      Set([ranked[0].name, ranked[1].name]) != Set([autoRec.name, mf.name])
+    {
       verdicts.append(
         "The autoencoder of the peer project, measured: "
           + Contest(
@@ -180,7 +191,8 @@ enum Tables {
         "He et al. (2017) reported NeuMF ahead of MF on this protocol. Here "
           + contest.sentence("HR@\(k)") + "; "
           + (contest.outcome == .first
-            ? "this run agrees with them." : contest.outcome == .second
+            ? "this run agrees with them."
+            : contest.outcome == .second
               ? "this run contradicts them." : "this run neither confirms nor contradicts them."))
     }
     if let mlp = named(.mlp) {
@@ -190,7 +202,8 @@ enum Tables {
         "Rendle et al. (2020) found a dot product ahead of the learned MLP similarity. Here "
           + contest.sentence("HR@\(k)") + "; "
           + (contest.outcome == .first
-            ? "this run agrees with them." : contest.outcome == .second
+            ? "this run agrees with them."
+            : contest.outcome == .second
               ? "this run contradicts them." : "this run neither confirms nor contradicts them."))
     }
     return verdicts
@@ -363,7 +376,7 @@ enum Narration {
       + "choice, sampled afresh each epoch (He et al.'s setting), with Adam (η = "
       + "\(recipe.learningRate), \(recipe.choiceEpochs) epochs); MF here is the plain dot "
       + "product with a title bias, trained the same way. Popularity ranks by how many "
-      + "viewers chose each title. " + Tables.seedsPhrase(recipe.seeds) + ":"
+      + "viewers chose each title. Scores over " + Tables.seedsPhrase(recipe.seeds) + ":"
   }
 
   static let autoRecOnChoices =
@@ -382,7 +395,9 @@ enum Narration {
   static func costIntroduction(users: Int, items: Int) -> String {
     "Accuracy is half the story: a recommender scores every title it might show. Multiply-adds "
       + "per prediction of the models trained on ratings (first seed), and for every title and "
-      + "every viewer of this data (\(grouped(items)) × \(grouped(users))):"
+      + "every viewer of this data (\(grouped(items)) × \(grouped(users))). I-AutoRec's "
+      + "prediction Wᵤ · hᵢ + bᵤ is itself a dot product once each title's code hᵢ is computed "
+      + "(one pass over its ratings), so it is counted that way:"
   }
 
   static func onChoices(_ cost: ModelCost) -> ModelCost {

@@ -37,8 +37,12 @@ public struct DotProductLearning: Sendable {
   ) {
     var random = NumpyRandom(seed: training.seed)
     let spread = 1 / Double(dimension).squareRoot().squareRoot()
-    let users = (0..<entities).map { _ in (0..<dimension).map { _ in spread * random.nextGaussian() } }
-    let items = (0..<entities).map { _ in (0..<dimension).map { _ in spread * random.nextGaussian() } }
+    let users = (0..<entities).map { _ in
+      (0..<dimension).map { _ in spread * random.nextGaussian() }
+    }
+    let items = (0..<entities).map { _ in
+      (0..<dimension).map { _ in spread * random.nextGaussian() }
+    }
     func pairs(_ count: Int) -> [(x: [Double], y: Double)] {
       (0..<count).map { _ in
         let u = random.nextInt(through: entities - 1)

@@ -17,7 +17,8 @@ public enum GradientCheck {
       let below = loss(shifted)
       shifted[j] = θ[j]
       let numeric = (above - below) / (2 * h)
-      largest = max(largest, abs(analytic[j] - numeric) / max(abs(analytic[j]) + abs(numeric), 1e-7))
+      largest = max(
+        largest, abs(analytic[j] - numeric) / max(abs(analytic[j]) + abs(numeric), 1e-7))
     }
     return largest
   }
@@ -30,7 +31,9 @@ public enum GradientCheck {
     var checks: [(String, Double)] = []
 
     // A dense layer under L = c · a, so ∂L/∂a = c: its weights, biases and input.
-    for (name, activation) in [("Dense layer, ReLU", Activation.relu), ("Dense layer, sigmoid", .sigmoid)] {
+    for (name, activation) in [
+      ("Dense layer, ReLU", Activation.relu), ("Dense layer, sigmoid", .sigmoid),
+    ] {
       let layer = Dense(offset: 0, inputs: 4, outputs: 3, activation: activation)
       let θ = normals(layer.parameterCount)
       let x = normals(4)
@@ -99,7 +102,8 @@ public enum GradientCheck {
         probe.θ = θ
         let code = probe.encode(column)
         return column.reduce(0) {
-          $0 + (probe.decode(code, user: $1.user) - $1.rating) * (probe.decode(code, user: $1.user) - $1.rating)
+          $0 + (probe.decode(code, user: $1.user) - $1.rating)
+            * (probe.decode(code, user: $1.user) - $1.rating)
         }
       },
       gradient: { θ in

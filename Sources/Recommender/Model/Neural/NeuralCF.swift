@@ -121,7 +121,8 @@ public struct NeuralCF: Sendable {
       pass.features = pass.product + pass.tower.output
       pass.score = head.forward(θ, pass.features).z[0]
     } else {
-      pass.score = pass.product.reduce(0, +) + θ[itemBiases!.range(item).lowerBound]
+      pass.score =
+        pass.product.reduce(0, +) + θ[itemBiases!.range(item).lowerBound]
         + θ[globalBias!]
     }
     return pass
@@ -131,7 +132,9 @@ public struct NeuralCF: Sendable {
   public func score(user: Int, item: Int) -> Double { forward(user: user, item: item).score }
 
   /// ŷ: a rating, or the probability that the viewer chose the title.
-  public func predict(user: Int, item: Int) -> Double { loss.prediction(score(user: user, item: item)) }
+  public func predict(user: Int, item: Int) -> Double {
+    loss.prediction(score(user: user, item: item))
+  }
 
   /// The parameters one example uses: its viewer's and title's rows and every dense parameter.
   public func ranges(user: Int, item: Int) -> [Range<Int>] {
@@ -173,7 +176,9 @@ public struct NeuralCF: Sendable {
           θ, pass: pass.tower, outputGradient: Array(featureGradient.dropFirst(pass.product.count)),
           into: &gradient)
         let half = mlpUsers.width
-        for (offset, j) in mlpUsers.range(user).enumerated() { gradient[j] += inputGradient[offset] }
+        for (offset, j) in mlpUsers.range(user).enumerated() {
+          gradient[j] += inputGradient[offset]
+        }
         for (offset, j) in mlpItems.range(item).enumerated() {
           gradient[j] += inputGradient[half + offset]
         }
