@@ -40,11 +40,11 @@ struct Settings: ChapterSettings {
       .string(
         "--layers", \.layers, valueName: "W,W,…",
         help: "the MLP tower's widths, the first being the two embeddings side by side "
-          + "(default 16,8; 64,32,16,8 with --ratings)"),
+          + "(default 16,8; 32,16,8 with --ratings)"),
       .integer(
         "--epochs", \.epochs, atLeast: 1, atMost: 100,
         help: "passes over the training examples of every neural model",
-        whenAbsent: "20 on ratings and 10 on choices; 10 and 5 with --ratings"),
+        whenAbsent: "20 on ratings and 10 on choices; 10 and 3 with --ratings"),
       .double(
         "--learning-rate", \.learningRate, .closedRange(1e-6...0.1),
         help: "η, Adam's step for every neural model", whenAbsent: "0.005; 0.001 with --ratings"),
@@ -94,7 +94,7 @@ struct Recipe: Sendable {
   let neuralLambda = 0.01
   let autoRecLambda = 1.0
   /// I-AutoRec takes one step per title, far fewer than the others per epoch: it gets 5 times
-  /// their epochs.
+  /// their epochs on the catalogue's 40 titles, twice on files.
   let autoRecEpochs: Int
   let mfLambda: Double
   let mfEpochs: Int
@@ -110,15 +110,15 @@ struct Recipe: Sendable {
     let quick = settings.quick
     factors = settings.factors ?? 8
     tower = settings.towerOrExit(
-      default: onCatalogue ? [16, 8] : [64, 32, 16, 8], command: command)
+      default: onCatalogue ? [16, 8] : [32, 16, 8], command: command)
     ratingEpochs = settings.epochs ?? (quick ? 5 : onCatalogue ? 20 : 10)
-    choiceEpochs = settings.epochs ?? (quick ? 5 : onCatalogue ? 10 : 5)
+    choiceEpochs = settings.epochs ?? (quick ? 5 : onCatalogue ? 10 : 3)
     learningRate = settings.learningRate ?? (onCatalogue ? 0.005 : 0.001)
-    autoRecEpochs = 5 * ratingEpochs
+    autoRecEpochs = (onCatalogue ? 5 : 2) * ratingEpochs
     negatives = settings.negatives
     let seed = settings.common.seed
     seeds = (quick || !onCatalogue) ? [seed] : [seed, seed &+ 1, seed &+ 2]
-    autoRecHidden = onCatalogue ? 20 : 100
+    autoRecHidden = onCatalogue ? 20 : 50
     mfLambda = onCatalogue ? 0.1 : 0.02
     mfEpochs = quick ? 20 : onCatalogue ? 100 : 20
     mfLearningRate = onCatalogue ? 0.02 : 0.005

@@ -98,13 +98,19 @@ public struct Dense: Sendable, Equatable {
   public func forward(_ θ: [Double], _ x: [Double]) -> (z: [Double], a: [Double]) {
     var z = [Double](repeating: 0, count: outputs)
     let biases = offset + inputs * outputs
-    for row in 0..<outputs {
-      var sum = θ[biases + row]
-      let start = offset + row * inputs
-      for column in 0..<inputs { sum += θ[start + column] * x[column] }
-      z[row] = sum
+    // Unchecked buffers: the loops are the whole cost of training; the gradient checks test
+    // them against finite differences.
+    θ.withUnsafeBufferPointer { θ in
+      x.withUnsafeBufferPointer { x in
+        for row in 0..<outputs {
+          var sum = θ[biases + row]
+          let start = offset + row * inputs
+          for column in 0..<inputs { sum += θ[start + column] * x[column] }
+          z[row] = sum
+        }
+      }
     }
-    return (z, z.map(activation.value))
+    return (z, activation == .identity ? z : z.map(activation.value))
   }
 
   /// Adds ∂L/∂W and ∂L/∂b to `gradient` and returns ∂L/∂x.
@@ -118,14 +124,22 @@ public struct Dense: Sendable, Equatable {
   ) -> [Double] {
     var inputGradient = [Double](repeating: 0, count: inputs)
     let biases = offset + inputs * outputs
-    for row in 0..<outputs {
-      let δ = outputGradient[row] * activation.derivative(z[row])
-      guard δ != 0 else { continue }
-      gradient[biases + row] += δ
-      let start = offset + row * inputs
-      for column in 0..<inputs {
-        gradient[start + column] += δ * x[column]
-        inputGradient[column] += θ[start + column] * δ
+    θ.withUnsafeBufferPointer { θ in
+      x.withUnsafeBufferPointer { x in
+        gradient.withUnsafeMutableBufferPointer { gradient in
+          inputGradient.withUnsafeMutableBufferPointer { inputGradient in
+            for row in 0..<outputs {
+              let δ = outputGradient[row] * activation.derivative(z[row])
+              guard δ != 0 else { continue }
+              gradient[biases + row] += δ
+              let start = offset + row * inputs
+              for column in 0..<inputs {
+                gradient[start + column] += δ * x[column]
+                inputGradient[column] += θ[start + column] * δ
+              }
+            }
+          }
+        }
       }
     }
     return inputGradient
