@@ -413,8 +413,13 @@ enum Narration {
         "--layers 64,32,16,8: He et al.'s tower; does a bigger MLP close the gap on the dot "
           + "product, or widen it?")
     }
-    if settings.epochs == nil {
+    if settings.epochs == nil, onCatalogue {
       ideas.append("--epochs 60: do the neural models only need longer?")
+    }
+    if settings.learningRate == nil, !onCatalogue {
+      ideas.append(
+        "--learning-rate 0.005: a larger step for every model; is the dot product still "
+          + "behind, or was it only undertrained?")
     }
     if onCatalogue {
       ideas.append(

@@ -128,11 +128,10 @@ enum ChapterCatalogue {
         + "ratings and on leave-one-out choices, an MLP learning a dot product, the costs "
         + "(--quick)",
       keyLines: [
-        "Every gradient agrees with its finite difference",
+        "Every gradient agrees with its finite difference (the worst, Embeddings and",
         "Model                 Seed 42",
-        "He et al. (2017) reported NeuMF ahead of MF on this protocol.",
         "Rendle et al. (2020) found a dot product ahead of the learned MLP similarity.",
-        "Dot product p·q              0       0.000      0.000                 0%",
+        "Dot product p·q           0       0.000      0.000                 0%",
       ],
       charts: [
         "neural-cf-choice-curves.svg", "neural-cf-dot-product.svg", "neural-cf-hit-rate.svg",
