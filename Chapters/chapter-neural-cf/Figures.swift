@@ -108,4 +108,46 @@ enum Figures {
       xScale: .log10, legendPlacement: .bottom
     ).svg()
   }
+
+  /// NeuMF as boxes and arrows, with the run's sizes.
+  static func neuMF(factors: Int, tower: [Int]) -> String {
+    let half = tower[0] / 2
+    let layers = tower.dropFirst().map(String.init).joined(separator: "→")
+    return BlockDiagram(
+      title: "NeuMF: a GMF part and an MLP part, joined at the output",
+      subtitle: "He et al. (2017); sizes of this run: k = \(factors), tower "
+        + tower.map(String.init).joined(separator: "→"),
+      description: "Box-and-arrow diagram: a viewer and a title each look up a GMF embedding "
+        + "and an MLP embedding; the GMF embeddings are multiplied element by element, the MLP "
+        + "embeddings are concatenated and passed through ReLU layers; both results are "
+        + "concatenated and weighted into one score.",
+      blocks: [
+        .init(id: "user", lines: ["Viewer u"], column: 0, row: 1),
+        .init(id: "item", lines: ["Title i"], column: 0, row: 2),
+        .init(id: "gu", lines: ["GMF pᵤ", "\(factors) numbers"], column: 1, row: 0, colorIndex: 0),
+        .init(id: "gi", lines: ["GMF qᵢ", "\(factors) numbers"], column: 1, row: 1, colorIndex: 0),
+        .init(id: "mu", lines: ["MLP pᵤ′", "\(half) numbers"], column: 1, row: 2, colorIndex: 1),
+        .init(id: "mi", lines: ["MLP qᵢ′", "\(half) numbers"], column: 1, row: 3, colorIndex: 1),
+        .init(
+          id: "product", lines: ["pᵤ ⊙ qᵢ", "element-wise"], column: 2, row: 0.5, colorIndex: 0),
+        .init(
+          id: "concat", lines: ["[pᵤ′; qᵢ′]", "\(tower[0]) numbers"], column: 2, row: 2.5,
+          colorIndex: 1),
+        .init(
+          id: "tower", lines: ["ReLU layers", layers.isEmpty ? "none" : layers], column: 3,
+          row: 2.5,
+          colorIndex: 1),
+        .init(id: "head", lines: ["hᵀ[·; ·] + b", "one score s"], column: 4, row: 1.5),
+        .init(id: "output", lines: ["ŷ = σ(s)", "or μ + s"], column: 5, row: 1.5),
+      ],
+      arrows: [
+        .init(from: "user", to: "gu"), .init(from: "item", to: "gi"),
+        .init(from: "user", to: "mu"), .init(from: "item", to: "mi"),
+        .init(from: "gu", to: "product"), .init(from: "gi", to: "product"),
+        .init(from: "mu", to: "concat"), .init(from: "mi", to: "concat"),
+        .init(from: "concat", to: "tower"), .init(from: "product", to: "head"),
+        .init(from: "tower", to: "head"), .init(from: "head", to: "output"),
+      ], width: 860
+    ).svg()
+  }
 }

@@ -63,6 +63,8 @@ let architectures = NeuralCF.Architecture.allCases.map { architecture in
 }
 say.paragraph(Narration.architectures(recipe))
 say.table(Tables.architecture(architectures))
+charts.write(
+  Figures.neuMF(factors: recipe.factors, tower: recipe.tower), named: "neural-cf-neumf.svg")
 say.pauseIfRequested(settings.common.pauses)
 
 // MARK: - Predicting ratings

@@ -135,7 +135,7 @@ enum ChapterCatalogue {
       ],
       charts: [
         "neural-cf-choice-curves.svg", "neural-cf-dot-product.svg", "neural-cf-hit-rate.svg",
-        "neural-cf-rating-curves.svg", "neural-cf-rmse.svg",
+        "neural-cf-neumf.svg", "neural-cf-rating-curves.svg", "neural-cf-rmse.svg",
       ],
       arguments: ["--quick"], isDeterministic: true),
     ChapterEntry(
