@@ -4,7 +4,8 @@
 // section. No package dependencies: Foundation, Dispatch and the toolchain's test libraries.
 //
 //   Recommender   data → model → training → evaluation → recommendation (what the blog teaches)
-//   ChartKit      SVG line, bar, scatter and heatmap charts; knows nothing of recommenders
+//   ChartKit      SVG line, bar, scatter and heatmap charts and box diagrams; knows nothing of
+//                 recommenders
 //   LookupTiming  the hash-table sidebar's benchmark harness: workloads, samples, scaling
 //   ChapterKit    flags, usage, narration, tables, exit statuses, charts into assets/
 //   chapter-*     one executable per blog section, over all four
@@ -19,6 +20,7 @@ let chapters = [
   "chapter-regularization",
   "chapter-hash-tables",
   "chapter-complete-demo",
+  "chapter-neural-cf",
   "chapter-discovery",
   "chapter-real-time",
   "chapter-ab-testing",

@@ -26,6 +26,7 @@ chapters=(
   chapter-regularization
   chapter-hash-tables
   chapter-complete-demo
+  chapter-neural-cf
   chapter-discovery
   chapter-real-time
   chapter-ab-testing

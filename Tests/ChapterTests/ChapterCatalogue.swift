@@ -123,6 +123,22 @@ enum ChapterCatalogue {
       ],
       arguments: [], isDeterministic: false, timingCharts: ["hash_table_performance.svg"]),
     ChapterEntry(
+      command: "chapter-neural-cf",
+      checks: "every layer's gradient checked, He et al.'s models and I-AutoRec against MF on "
+        + "ratings and on leave-one-out choices, an MLP learning a dot product, the costs "
+        + "(--quick)",
+      keyLines: [
+        "Every gradient agrees with its finite difference (the worst, Embeddings and",
+        "Model                 Seed 42",
+        "Rendle et al. (2020) found a dot product ahead of the learned MLP similarity.",
+        "Dot product p·q           0       0.000      0.000                 0%",
+      ],
+      charts: [
+        "neural-cf-choice-curves.svg", "neural-cf-dot-product.svg", "neural-cf-hit-rate.svg",
+        "neural-cf-neumf.svg", "neural-cf-rating-curves.svg", "neural-cf-rmse.svg",
+      ],
+      arguments: ["--quick"], isDeterministic: true),
+    ChapterEntry(
       command: "chapter-discovery",
       checks:
         "a list worked by hand, four models by ranking and beyond-accuracy measures against "

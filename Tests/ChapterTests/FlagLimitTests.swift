@@ -105,6 +105,20 @@ struct FlagLimitTests {
       command: "chapter-complete-demo",
       arguments: ["--folds", "10", "--epochs", "1", "--factors", "1", "--quick"]),
     .init(
+      command: "chapter-neural-cf",
+      arguments: [
+        "--factors", "1", "--epochs", "1", "--learning-rate", "1e-06", "--negatives", "1",
+        "--quick", "--seed", "0",
+      ]),
+    .init(
+      command: "chapter-neural-cf",
+      arguments: [
+        "--factors", "64", "--epochs", "1", "--learning-rate", "0.1", "--negatives", "999",
+        "--quick", "--seed", "4294967295",
+      ]),
+    .init(
+      command: "chapter-neural-cf", arguments: ["--epochs", "100", "--model", "autorec", "--quick"]),
+    .init(
       command: "chapter-discovery",
       arguments: [
         "--k", "1", "--relevant", "1", "--diversity-weight", "0", "--quick", "--seed", "0",
