@@ -355,7 +355,8 @@ enum TryNext {
       list.append("--seed 7: another split of the same file and other starting factors")
     }
     list.append("swift run chapter-hash-tables: the full hash-table benchmark")
-    list.append("swift run chapter-discovery: section 11, judging the list rather than the stars")
+    list.append(
+      "swift run chapter-neural-cf: section 10, neural networks against the dot product, measured")
     return list
   }
 }

@@ -39,8 +39,8 @@ struct Settings: ChapterSettings {
         help: "k, the embedding width of MF and GMF", whenAbsent: "8"),
       .string(
         "--layers", \.layers, valueName: "W,W,…",
-        help: "the MLP tower's widths, the first being the two embeddings side by side "
-          + "(default 16,8; 32,16,8 with --ratings)"),
+        help: "the MLP tower's widths, the first being the two embeddings side by side",
+        whenAbsent: "16,8; 32,16,8 with --ratings"),
       .integer(
         "--epochs", \.epochs, atLeast: 1, atMost: 100,
         help: "passes over the training examples of every neural model",

@@ -184,12 +184,12 @@ extension ChapterOption {
   ///   - help: What the flag controls.
   public static func string(
     _ name: String, _ keyPath: WritableKeyPath<Settings, String?>, valueName: String = "TEXT",
-    help: String
+    help: String, whenAbsent absent: String = "none"
   ) -> ChapterOption {
     parsing(
       name, valueName: valueName, help: help, accepts: "a non-empty \(valueName)",
       parse: nonEmptyText, set: { settings, text in settings[keyPath: keyPath] = text },
-      describe: { settings in settings[keyPath: keyPath].map(helpText(forString:)) ?? "none" })
+      describe: { settings in settings[keyPath: keyPath].map(helpText(forString:)) ?? absent })
   }
 
   /// The options every chapter shares (`--seed`, `--assets`, `--no-charts`, `--pause`), writing
