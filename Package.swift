@@ -21,6 +21,7 @@ let chapters = [
   "chapter-complete-demo",
   "chapter-discovery",
   "chapter-real-time",
+  "chapter-at-scale",
   "chapter-ab-testing",
 ]
 
