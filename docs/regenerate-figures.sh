@@ -28,10 +28,11 @@ chapters=(
   chapter-complete-demo
   chapter-discovery
   chapter-real-time
+  chapter-at-scale
   chapter-ab-testing
 )
 # Chapters whose figures are timings: built and run with `-c release`.
-release_chapters=(chapter-hash-tables chapter-complete-demo chapter-real-time)
+release_chapters=(chapter-hash-tables chapter-complete-demo chapter-real-time chapter-at-scale)
 
 assets=docs/assets
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

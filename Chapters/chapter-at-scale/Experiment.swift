@@ -157,9 +157,11 @@ struct CostModel {
       + "than they save in compute"
       + (prizeBest <= 1
         ? ", which means one machine is the right size for it. "
-        : "; and since one machine already trains an epoch in "
+        : ": one machine trains an epoch in "
           + readableDuration(nanoseconds: epochSeconds(prize, machines: 1) * 1e9)
-          + ", most teams would not bother. ")
+          + " and \(grouped(prizeBest)) would take "
+          + readableDuration(nanoseconds: epochSeconds(prize, machines: Double(prizeBest)) * 1e9)
+          + ". ")
       + "At 230 M members the break-even is about \(grouped(bestMachines(netflix))) machines, "
       + "and the users' factors alone take \(bytesText(pBytes)), "
       + (pBytes > memory
@@ -173,7 +175,7 @@ struct CostModel {
 /// The hash-table chapter's profile store and top-N cache split over simulated nodes: where
 /// keys go, and what moves when a node leaves or joins.
 struct ShardingExperiment {
-  static let viewers = 100_000
+  static let viewers = 50_000
   static let virtualNodes = 100
   let nodes: Int
   let placements: [(name: String, rows: Outcome)]
@@ -261,7 +263,7 @@ struct ShardingExperiment {
       comparison = "modulo hashing moved no more than the ring here."
     }
     return [
-      "When node \(nodes / 2) left, the ring with \(Self.virtualNodes) points a node moved "
+      "When node \(nodes / 2) left (failed, say), the ring with \(Self.virtualNodes) points a node moved "
         + "\(percent(Double(ring.movedOnLeave) / n)) of the viewers"
         + (ringOnlyLeft
           ? ", exactly those the departed node held (1/N would be \(percent(1 / Double(nodes))))"

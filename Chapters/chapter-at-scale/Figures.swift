@@ -9,7 +9,7 @@ enum Figures {
   static func rmse(_ runs: [TrainingRun], k: Int) -> String {
     let racing = runs.contains { $0.name.hasPrefix("Hogwild") }
     return LineChart(
-      title: "The same model trained four ways: probe RMSE per epoch",
+      title: "The same model, trained several ways: probe RMSE per epoch",
       subtitle: "k = \(k); lower is better"
         + (racing ? "; Hogwild!'s line differs from run to run (its workers race)" : ""),
       description: "Line chart of the RMSE on held-out probe ratings after each epoch for "
@@ -28,20 +28,19 @@ enum Figures {
     _ speedups: [(workers: Int, run: TrainingRun)], build: BuildConfiguration, k: Int
   ) -> String {
     let base = speedups[0].run.medianNanoseconds
-    let x = speedups.map { Double($0.workers) }
-    return LineChart(
+    return BarChart(
       title: "DSGD: speedup against workers",
       subtitle: "k = \(k), \(build) build; measured, so it differs from run to run",
-      description: "Line chart of the measured DSGD speedup over one worker for 1 to "
-        + "\(speedups.count) workers, with the ideal line where p workers are p times as fast.",
-      xAxisTitle: "Workers", yAxisTitle: "Speedup over one worker (×)",
-      series: [
-        LineSeries(name: "Ideal (p×)", x: x, y: x, isDashed: true),
-        LineSeries(
-          name: "Measured", x: x, y: speedups.map { base / $0.run.medianNanoseconds },
-          showsMarkers: true),
+      description: "Bar chart of the measured DSGD speedup over one worker for "
+        + speedups.map { "\($0.workers)" }.joined(separator: ", ")
+        + " workers, beside the ideal where p workers are p times as fast.",
+      categoryAxisTitle: "Workers", valueAxisTitle: "Speedup over one worker (×)",
+      categories: speedups.map { "\($0.workers)" },
+      groups: [
+        BarGroup(name: "Measured", values: speedups.map { base / $0.run.medianNanoseconds }),
+        BarGroup(name: "Ideal (p×)", values: speedups.map { Double($0.workers) }),
       ],
-      yIncludesZero: true, legendPlacement: .bottom
+      showsValueLabels: true, valueDecimals: 2, legendPlacement: .bottom
     ).svg()
   }
 

@@ -14,7 +14,7 @@ struct Settings: ChapterSettings {
   var scale = 0.002
   var workers = 2
   var factors = 20
-  var epochs = 8
+  var epochs = 6
   var method = Method.all
   var nodes = 8
   var quick = false

@@ -14,14 +14,14 @@ enum Tables {
       ],
       rows: [
         [
-          "Netflix Prize", grouped(PrizeShapedRatings.prizeUsers),
+          "Prize", grouped(PrizeShapedRatings.prizeUsers),
           grouped(PrizeShapedRatings.prizeMovies), grouped(PrizeShapedRatings.prizeRatings),
           percent(prizeDensity, decimals: 2),
           fixed(prize / Double(PrizeShapedRatings.prizeUsers), 0),
           bytesText(prize * Double(MemoryLayout<PackedRating>.stride)),
         ],
         [
-          "Generated, scale \(shape.scale)", grouped(shape.users), grouped(shape.items),
+          "Scale \(shape.scale)", grouped(shape.users), grouped(shape.items),
           grouped(shape.ratings), percent(shape.density, decimals: 2),
           fixed(shape.meanPerViewer, 0), bytesText(Double(shape.packedBytes)),
         ],
@@ -41,28 +41,41 @@ enum Tables {
       + "held out as the probe set."
   }
 
-  static func methodBullets(workers: Int) -> [String] {
-    [
-      "Sequential SGD: one worker visits every training rating once per epoch in a shuffled "
-        + "order, with the step of chapter-basic-mf (γ = 0.01 for factors and biases, λ = 0.05), "
-        + "computed through pointers and tested to give the definition's numbers to the last bit.",
-      workers == 1
-        ? "DSGD with --workers 1 has a single block: it is the sequential trainer, so it is "
-          + "not run twice."
-        : "DSGD: the ratings cut into \(workers) × \(workers) blocks by viewer mod \(workers) "
-          + "and title mod \(workers). Each epoch has \(workers) sub-epochs; in each, "
-          + "\(workers) workers train \(workers) blocks that share no viewer and no title, so "
-          + "they need no locks and the result does not depend on which thread runs first.",
-      "ALS: with every title's qᵢ and bᵢ fixed, each viewer's (pᵤ, bᵤ) is solved exactly, a "
-        + "(k + 1) × (k + 1) ridge system by Cholesky; then each title's with the viewers fixed. "
-        + "λ = \(Hyperparameters.alsLambda), weighted by each row's number of ratings as Spark "
-        + "MLlib does; the rows are split over \(workers) "
-        + (workers == 1 ? "worker." : "workers."),
-      "Hogwild!: \(workers) "
-        + (workers == 1 ? "worker takes" : "workers share")
-        + " the shuffled ratings and update P and Q with no locks at all. Its races make its "
-        + "numbers differ from run to run, so they are in the next section with the timings.",
+  static func methodBullets(workers: Int, method: Method) -> [String] {
+    let bullets: [(Method, String)] = [
+      (
+        .sgd,
+        "Sequential SGD: one worker visits every training rating once per epoch in a shuffled "
+          + "order, with the step of chapter-basic-mf (γ = 0.01 for factors and biases, λ = 0.05), "
+          + "computed through pointers and tested to give the definition's numbers to the last bit."
+      ),
+      (
+        .dsgd,
+        workers == 1 && method.includes(.sgd)
+          ? "DSGD with --workers 1 has a single block: it is the sequential trainer, so it is "
+            + "not run twice."
+          : "DSGD: the ratings cut into \(workers) × \(workers) blocks by viewer mod \(workers) "
+            + "and title mod \(workers). Each epoch has \(workers) sub-epochs; in each, "
+            + "\(workers) workers train \(workers) blocks that share no viewer and no title, so "
+            + "they need no locks and the result does not depend on which thread runs first."
+      ),
+      (
+        .als,
+        "ALS: with every title's qᵢ and bᵢ fixed, each viewer's (pᵤ, bᵤ) is solved exactly, a "
+          + "(k + 1) × (k + 1) ridge system by Cholesky; then each title's with the viewers fixed. "
+          + "λ = \(Hyperparameters.alsLambda), weighted by each row's number of ratings as Spark "
+          + "MLlib does; the rows are split over \(workers) "
+          + (workers == 1 ? "worker." : "workers.")
+      ),
+      (
+        .hogwild,
+        "Hogwild!: \(workers) "
+          + (workers == 1 ? "worker takes" : "workers share")
+          + " the shuffled ratings and update P and Q with no locks at all. Its races make its "
+          + "numbers differ from run to run, so they are in the next section with the timings."
+      ),
     ]
+    return bullets.filter { method.includes($0.0) }.map(\.1)
   }
 
   static func rmsePerEpoch(_ runs: [TrainingRun]) -> TextTable {
@@ -116,7 +129,7 @@ enum Tables {
     let improved = runs.filter { $0.rmse.last! < baseline }
     sentences.append(
       improved.count == runs.count
-        ? "Every method ended below the untrained model's \(fixed(baseline, 4))."
+        ? "Every method trained here ended below the untrained model's \(fixed(baseline, 4))."
         : "Not every method ended below the untrained model's \(fixed(baseline, 4)): "
           + runs.filter { $0.rmse.last! >= baseline }.map(\.name).joined(separator: ", ")
           + " did not; more epochs may help.")

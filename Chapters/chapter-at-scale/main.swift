@@ -1,4 +1,4 @@
-// chapter-at-scale: blog section 13, "Scaling to Netflix Size". The Netflix Prize's shape on
+// chapter-at-scale: blog section 13, "Distributed Computing Architecture". The Netflix Prize's shape on
 // one machine, matrix factorization trained in parallel three ways (DSGD's blocks, Hogwild!'s
 // races, ALS's independent solves), what many machines would add, and serving from shards.
 //
@@ -12,7 +12,8 @@ import Recommender
 
 let info = ChapterInfo(
   command: "chapter-at-scale",
-  mirrors: "Blog section 13, \"Scaling to Netflix Size: Distributed Computing\"",
+  mirrors: "Blog section 13, \"Distributed Computing Architecture: The Invisible Engine of "
+    + "Your Binge\"",
   summary: "Generates ratings with the Netflix Prize's shape, trains in parallel with DSGD, "
     + "Hogwild! and ALS on this machine's cores, prices many machines with the measured rates, "
     + "and splits serving over simulated nodes by consistent hashing.")
@@ -49,7 +50,7 @@ say.paragraph(Tables.shapeReading(shape))
 
 // MARK: - Training in parallel: DSGD, and ALS
 
-say.heading("Training in parallel: the same model, three ways")
+say.heading("Training in parallel: the same model, several ways")
 let blocked = workers == 1 ? data : data.regrouped(strata: workers, seed: seed)
 let baselineRMSE = ParallelSGD.rmse(freshModel(data, factors: k, seed: seed), on: data.probe)
 say.paragraph(
@@ -58,7 +59,7 @@ say.paragraph(
     + "RMSE on the \(grouped(data.probe.count)) probe ratings after every epoch. Before any "
     + "training the model predicts about μ = \(fixed(data.meanStars, 3)) for everyone: RMSE "
     + "\(fixed(baselineRMSE, 4)).")
-say.bullets(Tables.methodBullets(workers: workers))
+say.bullets(Tables.methodBullets(workers: workers, method: settings.method))
 var runs: [TrainingRun] = []
 let sgd = Hyperparameters.sgd
 if settings.method.includes(.sgd) {
@@ -99,7 +100,8 @@ let cores = ProcessInfo.processInfo.activeProcessorCount
 let timedEpochs = settings.quick ? 1 : min(3, epochs)
 var speedups: [(workers: Int, run: TrainingRun)] = []
 if settings.method.includes(.dsgd) || settings.method.includes(.sgd) {
-  for p in 1...workers {
+  // 1, 2, … up to the cores present, and the workers asked for.
+  for p in Set(Array(1...min(workers, max(2, cores))) + [workers]).sorted() {
     let grid = p == 1 ? data : (p == workers ? blocked : data.regrouped(strata: p, seed: seed))
     speedups.append(
       (

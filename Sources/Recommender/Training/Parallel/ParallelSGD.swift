@@ -21,6 +21,7 @@ public enum ParallelSGD {
   ) {
     let p = ratings.strata
     model.withParameterPointers { parameters in
+      // snippet: dsgd-epoch
       for s in 0..<p {
         // Shared safely: the p blocks of a sub-epoch share no viewer and no title, so each
         // worker writes rows of P, Q and biases that no other worker reads or writes.
@@ -30,6 +31,7 @@ public enum ParallelSGD {
           }
         }
       }
+      // end snippet
     }
   }
 
