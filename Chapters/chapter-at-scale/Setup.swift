@@ -19,8 +19,8 @@ struct Settings: ChapterSettings {
   var nodes = 8
   var quick = false
 
-  /// The largest scale `--quick` generates: 50,240 ratings.
-  static let quickScale = 0.0005
+  /// The largest scale `--quick` generates: 20,096 ratings.
+  static let quickScale = 0.0002
 
   static var options: [ChapterOption<Settings>] {
     [
@@ -39,7 +39,7 @@ struct Settings: ChapterSettings {
         help: "simulated serving nodes the profile store and cache are split over"),
       .flag(
         "--quick", \.quick,
-        help: "scale at most 0.0005 and one timed epoch per worker count (tests and CI)"),
+        help: "scale at most 0.0002 and one timed epoch per worker count (tests and CI)"),
     ] + .common(\.common)
   }
 

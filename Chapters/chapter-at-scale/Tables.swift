@@ -46,7 +46,7 @@ enum Tables {
       (
         .sgd,
         "Sequential SGD: one worker visits every training rating once per epoch in a shuffled "
-          + "order, with the step of chapter-basic-mf (γ = 0.01 for factors and biases, λ = 0.05), "
+          + "order, with the SGD step of the earlier chapters (γ = 0.01 for factors and biases, λ = 0.05), "
           + "computed through pointers and tested to give the definition's numbers to the last bit."
       ),
       (
@@ -233,7 +233,7 @@ enum Tables {
   static func tryNext(_ settings: Settings) -> [String] {
     [
       "swift run chapter-at-scale --workers 1, then --workers 4: DSGD with one block is the "
-        + "sequential trainer, and more workers than cores gain nothing.",
+        + "sequential trainer, and workers beyond the cores take turns on them.",
       "swift run chapter-at-scale --nodes 3, then --nodes 100: with few nodes each one that "
         + "leaves takes a large share of the viewers with it, on the ring too.",
       "swift run -c release chapter-at-scale --scale 1 --factors 100 --method dsgd --epochs 1: "

@@ -129,7 +129,7 @@ struct FlagLimitTests {
       arguments: [
         "--retrain-every", "1000000", "--warm-up", "0.1", "--quick", "--seed", "4294967295",
       ]),
-    // --quick caps --scale at 0.0005, so its maximum runs in well under a second; 32 workers
+    // --quick caps --scale at 0.0002, so its maximum runs in well under a second; 32 workers
     // and 200 factors run with DSGD alone (ALS would solve 17,770 systems of 201 unknowns).
     // AtScaleChapterTests' flag sweep shares the first two runs.
     .init(
