@@ -37,8 +37,8 @@ say.paragraph(
     + "titles. Packed as a 4-byte viewer, a 2-byte title, a byte of stars and a byte saying "
     + "whether the rating is held out (\(MemoryLayout<PackedRating>.stride) bytes in all), the "
     + "whole set takes \(bytesText(Double(PrizeShapedRatings.prizeRatings * MemoryLayout<PackedRating>.stride))): "
-    + "it fits in a laptop's memory with room to spare. The data itself is not public any more, "
-    + "so this chapter generates ratings with its shape from seed \(seed): hidden tastes and "
+    + "it fits in a laptop's memory with room to spare. Rather than depend on a copy of the "
+    + "data, this chapter generates ratings with its shape from seed \(seed): hidden tastes and "
     + "biases, a log-normal number of ratings per viewer, skewed title popularity, stars "
     + "rounded from taste plus noise, and \(percent(PrizeShapedRatings.probeShare)) held out "
     + "as a probe set, as in the Prize.")
