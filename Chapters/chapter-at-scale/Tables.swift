@@ -237,7 +237,7 @@ enum Tables {
       "swift run chapter-at-scale --nodes 3, then --nodes 100: with few nodes each one that "
         + "leaves takes a large share of the viewers with it, on the ring too.",
       "swift run -c release chapter-at-scale --scale 1 --factors 100 --method dsgd --epochs 1: "
-        + "the whole Prize-sized set, about 2 GB of memory.",
+        + "the whole Prize-sized set; minutes per epoch, and a few GB of memory.",
       "Next: chapter-ab-testing, which asks whether a change like these helps viewers at all.",
     ]
   }
