@@ -31,7 +31,7 @@ struct Settings: ChapterSettings {
       .integer(
         "--workers", \.workers, atLeast: 1, atMost: 32,
         help: "threads for DSGD (p × p blocks), Hogwild! and ALS; speedups measured for 1…N"),
-      .integer("--factors", \.factors, atLeast: 1, atMost: 200, help: "k, latent factors"),
+      .integer("--factors", \.factors, atLeast: 1, atMost: 100, help: "k, latent factors"),
       .integer("--epochs", \.epochs, atLeast: 1, atMost: 50, help: "training epochs per method"),
       .choice("--method", \.method, help: "train with every method, or only the one named"),
       .integer(

@@ -45,7 +45,7 @@ struct AtScaleChapterTests {
       "--seed", "0",
     ],
     [
-      "--scale", "1", "--workers", "32", "--factors", "200", "--epochs", "1", "--nodes", "1000",
+      "--scale", "1", "--workers", "32", "--factors", "100", "--epochs", "1", "--nodes", "1000",
       "--method", "dsgd", "--quick", "--seed", "4294967295",
     ],
     ["--quick", "--no-charts", "--nodes", "3", "--method", "als", "--workers", "1"],
@@ -94,7 +94,7 @@ struct AtScaleChapterTests {
     let run = try await ChapterRun.shared(
       Self.command,
       [
-        "--scale", "1", "--workers", "32", "--factors", "200", "--epochs", "1", "--nodes", "1000",
+        "--scale", "1", "--workers", "32", "--factors", "100", "--epochs", "1", "--nodes", "1000",
         "--method", "dsgd", "--quick", "--seed", "4294967295",
       ])
     #expect(run.standardOutput.contains("--quick generates at scale 0.0002 instead of the 1.0"))

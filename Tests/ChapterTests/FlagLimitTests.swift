@@ -130,7 +130,7 @@ struct FlagLimitTests {
         "--retrain-every", "1000000", "--warm-up", "0.1", "--quick", "--seed", "4294967295",
       ]),
     // --quick caps --scale at 0.0002, so its maximum runs in well under a second; 32 workers
-    // and 200 factors run with DSGD alone (ALS would solve 17,770 systems of 201 unknowns).
+    // and 100 factors run with DSGD alone (ALS would solve 17,770 systems of 101 unknowns).
     // AtScaleChapterTests' flag sweep shares the first two runs.
     .init(
       command: "chapter-at-scale",
@@ -141,7 +141,7 @@ struct FlagLimitTests {
     .init(
       command: "chapter-at-scale",
       arguments: [
-        "--scale", "1", "--workers", "32", "--factors", "200", "--epochs", "1", "--nodes",
+        "--scale", "1", "--workers", "32", "--factors", "100", "--epochs", "1", "--nodes",
         "1000", "--method", "dsgd", "--quick", "--seed", "4294967295",
       ]),
     .init(
