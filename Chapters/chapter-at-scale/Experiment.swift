@@ -269,8 +269,8 @@ struct ShardingExperiment {
           ? ", exactly those the departed node held (1/N would be \(percent(1 / Double(nodes))))"
           : "")
         + "; " + comparison
-        + " Under modulo hashing a viewer stays put only when hash mod \(nodes) and hash mod "
-        + "\(nodes - 1) agree. Each moved viewer is a profile to copy and a "
+        + " Modulo hashing picks every viewer's node by hash mod N, so changing N picks "
+        + "again for every viewer, not only for the departed node's. Each moved viewer is a profile to copy and a "
         + "cold cache: after the change, \(percent(Double(modulo.missesAfterLeave) / Double(modulo.requests))) "
         + "of requests missed under modulo hashing and "
         + "\(percent(Double(ring.missesAfterLeave) / Double(ring.requests))) on the ring.",

@@ -116,15 +116,20 @@ enum Tables {
     }
     if let als, let sgd = sequential ?? dsgd {
       let ahead = als.rmse[0] < sgd.rmse[0]
+      let firstLead: Int? = als.rmse.indices.first { als.rmse[$0] < sgd.rmse[$0] }
+      let lead: String =
+        firstLead.map { "; it first led after epoch \($0 + 1)." }
+        ?? "; it did not lead within these epochs."
+      let start: String =
+        ahead
+        ? ", already ahead: each half-step jumps to the best rows for the fixed other side, "
+          + "where SGD takes many small steps."
+        : ", not yet ahead: its first half-step fits every viewer to titles that are still "
+          + "random" + lead
       sentences.append(
         "ALS reached \(fixed(als.rmse.last!, 4)) against SGD's \(fixed(sgd.rmse.last!, 4)): "
           + difference(als.rmse.last!, sgd.rmse.last!, "ALS", "SGD") + ". After one epoch it "
-          + "stood at \(fixed(als.rmse[0], 4)) against \(fixed(sgd.rmse[0], 4))"
-          + (ahead
-            ? ", already ahead: each half-step jumps to the best rows for the fixed other side, "
-              + "where SGD takes many small steps."
-            : ", not yet ahead: its first half-step fits every viewer to titles that are still "
-              + "random, and the exact solves need an epoch or two to settle."))
+          + "stood at \(fixed(als.rmse[0], 4)) against \(fixed(sgd.rmse[0], 4))" + start)
     }
     let improved = runs.filter { $0.rmse.last! < baseline }
     sentences.append(
