@@ -280,8 +280,8 @@ struct ShardingExperiment {
         + (ring.busiestShare < single.busiestShare
           ? ", because many short arcs average out where a few long ones do not."
           : ", no better here.")
-        + " Modulo hashing is balanced (\(fixed(modulo.busiestShare, 2))×) until the "
-        + "number of nodes changes.",
+        + " Under modulo hashing the busiest node holds \(fixed(modulo.busiestShare, 2))× the "
+        + "mean, but only until the number of nodes changes.",
     ]
   }
 }

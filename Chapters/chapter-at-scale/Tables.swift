@@ -204,11 +204,16 @@ enum Tables {
         : "")
   }
 
-  static func hogwildReading(_ hogwild: TrainingRun, sequential: TrainingRun?) -> String {
+  static func hogwildReading(_ hogwild: TrainingRun, sequential: TrainingRun?, workers: Int)
+    -> String
+  {
     let epochs = hogwild.rmse.count
     var text =
       "Hogwild! reached a probe RMSE of \(fixed(hogwild.rmse.last!, 4)) after \(epochs) "
-      + (epochs == 1 ? "epoch" : "epochs") + " (its races make this number differ from run to run)"
+      + (epochs == 1 ? "epoch" : "epochs")
+      + (workers == 1
+        ? " (with one worker nothing races: this is the sequential trainer)"
+        : " (its races make this number differ from run to run)")
     if let sequential {
       text +=
         "; the sequential trainer reached \(fixed(sequential.rmse.last!, 4)), "
@@ -216,8 +221,8 @@ enum Tables {
         + ". Its median epoch took \(readableDuration(nanoseconds: hogwild.medianNanoseconds)) "
         + "against \(readableDuration(nanoseconds: sequential.medianNanoseconds)) for one worker"
     }
-    return text + ". With sparse data two workers rarely touch the same row at once, and an "
-      + "occasional lost update is noise SGD already tolerates."
+    return text + ". Hogwild!'s bet is that with sparse data two workers seldom write the same "
+      + "row at once, and that an occasional lost update is noise SGD already tolerates."
   }
 
   static func alsSpeedReading(_ als: TrainingRun, sgd: TrainingRun?, workers: Int, k: Int)

@@ -123,7 +123,8 @@ if !speedups.isEmpty {
 }
 if let hogwild {
   say.paragraph(
-    Tables.hogwildReading(hogwild, sequential: runs.first { $0.name == "Sequential SGD" }))
+    Tables.hogwildReading(
+      hogwild, sequential: runs.first { $0.name == "Sequential SGD" }, workers: workers))
   runs.append(hogwild)
 }
 if let als = runs.first(where: { $0.name == "ALS" }) {
