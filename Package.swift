@@ -24,6 +24,7 @@ let chapters = [
   "chapter-neural-cf",
   "chapter-discovery",
   "chapter-real-time",
+  "chapter-at-scale",
   "chapter-ab-testing",
   "chapter-visualizer",
 ]

@@ -29,11 +29,12 @@ chapters=(
   chapter-neural-cf
   chapter-discovery
   chapter-real-time
+  chapter-at-scale
   chapter-ab-testing
   chapter-visualizer
 )
 # Chapters whose figures are timings: built and run with `-c release`.
-release_chapters=(chapter-hash-tables chapter-complete-demo chapter-real-time)
+release_chapters=(chapter-hash-tables chapter-complete-demo chapter-real-time chapter-at-scale)
 
 assets=docs/assets
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

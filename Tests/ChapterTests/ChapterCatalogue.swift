@@ -167,6 +167,21 @@ enum ChapterCatalogue {
       charts: ["real-time-cold-start.svg", "real-time-latency.svg", "real-time-prequential.svg"],
       arguments: [], isDeterministic: false, timingCharts: ["real-time-latency.svg"]),
     ChapterEntry(
+      command: "chapter-at-scale",
+      checks: "the Prize's shape, sequential SGD, DSGD and ALS per epoch, sharding by ring and "
+        + "modulo; its speed and cost-model sections hold timings (and Hogwild!'s racing "
+        + "numbers), so AtScaleChapterTests snapshots the text with those sections masked",
+      keyLines: [
+        "The Netflix Prize on one machine",
+        "Training in parallel: the same model, several ways",
+        "Speed on this machine",
+        "What many machines add",
+        "Serving from shards: consistent hashing against modulo",
+      ],
+      charts: ["at-scale-resharding.svg", "at-scale-rmse.svg", "at-scale-speedup.svg"],
+      arguments: ["--quick"], isDeterministic: false,
+      timingCharts: ["at-scale-rmse.svg", "at-scale-speedup.svg"]),
+    ChapterEntry(
       command: "chapter-ab-testing",
       checks: "the design stated first, the hashed split and its checks, the analysis and its "
         + "decision, power by simulation, A/A tests, peeking and the sequential test (--quick)",

@@ -142,6 +142,23 @@ struct FlagLimitTests {
       arguments: [
         "--retrain-every", "1000000", "--warm-up", "0.1", "--quick", "--seed", "4294967295",
       ]),
+    // --quick caps --scale at 0.0002, so its maximum runs in well under a second; 32 workers
+    // and 100 factors run with DSGD alone (ALS would solve 17,770 systems of 101 unknowns).
+    // AtScaleChapterTests' flag sweep shares the first two runs.
+    .init(
+      command: "chapter-at-scale",
+      arguments: [
+        "--scale", "0.0001", "--workers", "1", "--factors", "1", "--epochs", "1", "--nodes", "2",
+        "--seed", "0",
+      ]),
+    .init(
+      command: "chapter-at-scale",
+      arguments: [
+        "--scale", "1", "--workers", "32", "--factors", "100", "--epochs", "1", "--nodes",
+        "1000", "--method", "dsgd", "--quick", "--seed", "4294967295",
+      ]),
+    .init(
+      command: "chapter-at-scale", arguments: ["--epochs", "50", "--factors", "1", "--quick"]),
     .init(
       command: "chapter-ab-testing",
       arguments: [

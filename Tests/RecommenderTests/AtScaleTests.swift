@@ -1,0 +1,113 @@
+import Testing
+
+@testable import Recommender
+
+/// The at-scale pieces against their definitions and hand-worked values: parallel SGD against
+/// the readable step, ALS against a solve by hand, the generator's shape, the hash ring.
+@Suite("At scale: parallel training, generated data, sharding")
+struct AtScaleTests {
+  static let data = PrizeShapedRatings(scale: 0.0002, seed: 3, workers: 2)
+
+  static func model(_ blocked: BlockedRatings, factors: Int = 8) -> MatrixFactorization {
+    var random = NumpyRandom(seed: 1)
+    return MatrixFactorization(
+      users: blocked.users, items: blocked.items, factors: factors, initialisation: .normal,
+      usesBiases: true, globalMean: blocked.meanStars, random: &random)
+  }
+
+  @Test("generated data: the Prize's shape, 8 bytes a rating, the same bytes for any workers")
+  func generator() {
+    let data = Self.data
+    #expect(MemoryLayout<PackedRating>.stride == 8)
+    #expect(data.users == 96 && data.items == 17_770)
+    #expect(data.ratings.count == 20_096)
+    #expect(data.ratings.allSatisfy { (1...5).contains($0.stars) && Int($0.user) < data.users })
+    let single = PrizeShapedRatings(scale: 0.0002, seed: 3, workers: 1)
+    #expect(single.ratings == data.ratings)
+    let probe = data.ratings.filter(\.isProbe).count
+    #expect(probe > 150 && probe < 420, "about 1.4% of 20,096 held out, got \(probe)")
+  }
+
+  @Test("DSGD with 1 and with 3 workers equals the readable step over the same visit order")
+  func dsgdMatchesDefinition() {
+    let settings = SGDTrainer.Settings(
+      learningRate: 0.01, biasLearningRate: 0.01, regularization: 0.05)
+    for p in [1, 3] {
+      let blocked = BlockedRatings(
+        Self.data.ratings, users: Self.data.users, items: Self.data.items, strata: p, seed: 9)
+      var parallel = Self.model(blocked)
+      var sequential = parallel
+      for _ in 0..<2 {
+        ParallelSGD.dsgdEpoch(&parallel, blocked, settings: settings)
+        _ = sequential.sgdEpoch(blocked.visitOrder, settings: settings)
+      }
+      #expect(parallel.P == sequential.P && parallel.Q == sequential.Q, "p = \(p)")
+      #expect(parallel.userBiases == sequential.userBiases)
+      #expect(parallel.itemBiases == sequential.itemBiases)
+    }
+  }
+
+  @Test("Hogwild! with one worker is the sequential trainer; with two it still learns")
+  func hogwild() {
+    let settings = SGDTrainer.Settings(
+      learningRate: 0.01, biasLearningRate: 0.01, regularization: 0.05)
+    let blocked = BlockedRatings(
+      Self.data.ratings, users: Self.data.users, items: Self.data.items, strata: 1, seed: 9)
+    var hogwild = Self.model(blocked)
+    var dsgd = hogwild
+    ParallelSGD.hogwildEpoch(&hogwild, blocked, workers: 1, settings: settings)
+    ParallelSGD.dsgdEpoch(&dsgd, blocked, settings: settings)
+    #expect(hogwild.P == dsgd.P && hogwild.Q == dsgd.Q)
+    var racing = Self.model(blocked)
+    let before = ParallelSGD.rmse(racing, on: blocked.probe)
+    for _ in 0..<3 {
+      ParallelSGD.hogwildEpoch(&racing, blocked, workers: 2, settings: settings)
+    }
+    #expect(ParallelSGD.rmse(racing, on: blocked.probe) < before)
+  }
+
+  /// One viewer rated title 0 two stars and title 1 four, k = 1, no biases, λ = ½, Q = (1, 2).
+  /// The viewer's half-step: p = (1·2 + 2·4) / (1² + 2² + ½·2) = 10/6 = 5/3. Then each title's
+  /// with p fixed: qᵢ = p rᵢ / (p² + ½·1), so q₀ = (10/3)/(59/18) = 60/59 and q₁ = 120/59.
+  @Test("ALS: one epoch by hand, and the exact fit of a rank-1 matrix with λ → 0")
+  func alternatingLeastSquares() {
+    let rated = [
+      PackedRating(user: 0, item: 0, stars: 2, isProbe: false),
+      PackedRating(user: 0, item: 1, stars: 4, isProbe: false),
+    ]
+    let one = BlockedRatings(rated, users: 1, items: 2, strata: 1, seed: 0)
+    var model = MatrixFactorization(P: Matrix([[0.3]]), Q: Matrix([[1], [2]]))
+    AlternatingLeastSquares(one, lambda: 0.5).epoch(&model, workers: 1)
+    #expect(abs(model.P[0, 0] - 5.0 / 3) < 1e-12)
+    #expect(abs(model.Q[0, 0] - 60.0 / 59) < 1e-12 && abs(model.Q[1, 0] - 120.0 / 59) < 1e-12)
+
+    // R = (1, 2)ᵀ (1, 2): a rank-1 matrix ALS must reproduce when λ is negligible.
+    let full = [(0, 0, 1), (0, 1, 2), (1, 0, 2), (1, 1, 4)].map {
+      PackedRating(user: UInt32($0.0), item: UInt16($0.1), stars: UInt8($0.2), isProbe: false)
+    }
+    let square = BlockedRatings(full, users: 2, items: 2, strata: 1, seed: 0)
+    var fit = MatrixFactorization(P: Matrix([[0.5], [-0.2]]), Q: Matrix([[0.7], [0.1]]))
+    let als = AlternatingLeastSquares(square, lambda: 1e-12)
+    for _ in 0..<20 { als.epoch(&fit, workers: 2) }
+    for rating in full {
+      let predicted = fit.predict(user: Int(rating.user), item: Int(rating.item))
+      #expect(abs(predicted - Double(rating.stars)) < 1e-6)
+    }
+  }
+
+  @Test("the ring: a leaving node's keys move and no others; modulo moves most keys")
+  func consistentHashing() {
+    let keys = (0..<20_000).map(UInt64.init)
+    let ring = ConsistentHashRing(nodes: Array(0..<8), virtualNodes: 50)
+    let smaller = ConsistentHashRing(nodes: [0, 1, 2, 4, 5, 6, 7], virtualNodes: 50)
+    let owned = keys.filter { ring.node(for: $0) == 3 }
+    let moved = keys.filter { ring.node(for: $0) != smaller.node(for: $0) }
+    #expect(moved == owned && !owned.isEmpty)
+    let modulo = Resharding(
+      keys: keys, requests: keys, before: ModuloPlacement(nodes: Array(0..<8)),
+      after: ModuloPlacement(nodes: [0, 1, 2, 4, 5, 6, 7]))
+    #expect(modulo.moved > keys.count / 2)
+    #expect(modulo.cacheMisses == modulo.moved)
+    #expect(shardLoads(keys, ring, nodes: Array(0..<8)).reduce(0, +) == keys.count)
+  }
+}
