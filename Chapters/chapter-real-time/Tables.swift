@@ -720,7 +720,8 @@ enum TryNext {
       list.append("swift run -c release: the timings worth quoting")
     }
     list.append("swift run chapter-hash-tables: where the cached lists come from")
-    list.append("swift run chapter-ab-testing: section 14, deciding by experiment what ships")
+    list.append(
+      "swift run chapter-at-scale: section 13, the Netflix Prize on one machine, in parallel")
     return list
   }
 }
