@@ -427,7 +427,7 @@ enum Narration {
           + "protocols on MovieLens 100k, 99 sampled negatives each.")
     }
     ideas.append(
-      "chapter-discovery: beyond accuracy, whether the lists are varied and surprising.")
+      "swift run chapter-discovery: section 11, whether the lists are varied and surprising")
     return ideas
   }
 }
