@@ -51,9 +51,10 @@ enum Tables {
       ),
       (
         .dsgd,
-        workers == 1 && method.includes(.sgd)
-          ? "DSGD with --workers 1 has a single block: it is the sequential trainer, so it is "
-            + "not run twice."
+        workers == 1
+          ? "DSGD with --workers 1 has a single block, one sub-epoch per epoch and one worker: "
+            + "it is the sequential trainer"
+            + (method.includes(.sgd) ? ", so it is not run twice." : ".")
           : "DSGD: the ratings cut into \(workers) × \(workers) blocks by viewer mod \(workers) "
             + "and title mod \(workers). Each epoch has \(workers) sub-epochs; in each, "
             + "\(workers) workers train \(workers) blocks that share no viewer and no title, so "

@@ -26,11 +26,15 @@ enum Tables {
   static func learning(_ history: TrainingHistory, ratingCount: Int) -> String {
     let first = history.records[0]
     let last = history.last!
+    if history.records.count == 1 {
+      return "Σ|e| over the ratings was \(fixed(first.totalAbsoluteError, 2)) in the one epoch; "
+        + "the trained model's RMSE on them is \(fixed(last.train.rmse, 3)) (one epoch: nothing "
+        + "to compare)."
+    }
     let start =
       "Σ|e| over the ratings went from \(fixed(first.totalAbsoluteError, 2)) in the "
       + "first epoch to \(fixed(last.totalAbsoluteError, 2)) in the last; the trained model's "
       + "RMSE on them is \(fixed(last.train.rmse, 3))"
-    if history.records.count == 1 { return start + " (one epoch: nothing to compare)." }
     let margin = 0.01 * Double(ratingCount)
     let fell = first.totalAbsoluteError - last.totalAbsoluteError
     if fell >= margin { return start + ": the model learned, and the page shows it." }
