@@ -1,24 +1,27 @@
-extension SGDSweep {
-  /// P, Q and the biases as raw pointers, as the pass writes them: no bounds checks and no
-  /// copy-on-write checks in the inner loop.
-  struct Parameters {
-    let userFactors: UnsafeMutablePointer<Double>
-    let itemFactors: UnsafeMutablePointer<Double>
-    let userBiases: UnsafeMutablePointer<Double>
-    let itemBiases: UnsafeMutablePointer<Double>
-    /// k, the length of each row of P and Q.
-    let factorCount: Int
+/// P, Q and the biases as raw pointers, as a pass writes them: no bounds checks and no
+/// copy-on-write checks in the inner loop. `Double` for ``SGDSweep``, `Float` for
+/// ``SingleSGDSweep``.
+struct SweepParameters<Scalar> {
+  let userFactors: UnsafeMutablePointer<Scalar>
+  let itemFactors: UnsafeMutablePointer<Scalar>
+  let userBiases: UnsafeMutablePointer<Scalar>
+  let itemBiases: UnsafeMutablePointer<Scalar>
+  /// k, the length of each row of P and Q.
+  let factorCount: Int
 
-    /// pᵤ, row `user` of P.
-    func userRow(_ user: Int32) -> UnsafeMutablePointer<Double> {
-      userFactors + Int(user) * factorCount
-    }
-
-    /// qᵢ, row `item` of Q.
-    func itemRow(_ item: Int32) -> UnsafeMutablePointer<Double> {
-      itemFactors + Int(item) * factorCount
-    }
+  /// pᵤ, row `user` of P.
+  func userRow(_ user: Int32) -> UnsafeMutablePointer<Scalar> {
+    userFactors + Int(user) * factorCount
   }
+
+  /// qᵢ, row `item` of Q.
+  func itemRow(_ item: Int32) -> UnsafeMutablePointer<Scalar> {
+    itemFactors + Int(item) * factorCount
+  }
+}
+
+extension SGDSweep {
+  typealias Parameters = SweepParameters<Double>
 }
 
 extension MatrixFactorization {

@@ -24,22 +24,7 @@ struct SingleSGDSweep {
   let updatesSequentially: Bool
 
   /// P, Q and the biases in single precision, as raw pointers.
-  struct Parameters {
-    let userFactors: UnsafeMutablePointer<Float>
-    let itemFactors: UnsafeMutablePointer<Float>
-    let userBiases: UnsafeMutablePointer<Float>
-    let itemBiases: UnsafeMutablePointer<Float>
-    /// k, the length of each row of P and Q.
-    let factorCount: Int
-
-    func userRow(_ user: Int32) -> UnsafeMutablePointer<Float> {
-      userFactors + Int(user) * factorCount
-    }
-
-    func itemRow(_ item: Int32) -> UnsafeMutablePointer<Float> {
-      itemFactors + Int(item) * factorCount
-    }
-  }
+  typealias Parameters = SweepParameters<Float>
 
   /// Runs one SGD step per rating, in the order given.
   ///

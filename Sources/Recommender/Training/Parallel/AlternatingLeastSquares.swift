@@ -41,7 +41,7 @@ public struct AlternatingLeastSquares: Sendable {
   public func epoch(_ model: inout MatrixFactorization, workers: Int) {
     let (mean, biases, k) = (model.globalMean, model.usesBiases, model.factorCount)
     let λ = lambda
-    model.withParameterPointers { parameters in
+    model.withParallelPointers { parameters in
       Self.solveRows(
         byUser, rows: parameters.P, rowBiases: parameters.userBiases, fixed: parameters.Q,
         fixedBiases: parameters.itemBiases, k: k, mean: mean, biases: biases, λ: λ,

@@ -20,7 +20,7 @@ public enum ParallelSGD {
     settings: SGDTrainer.Settings
   ) {
     let p = ratings.strata
-    model.withParameterPointers { parameters in
+    model.withParallelPointers { parameters in
       // snippet: dsgd-epoch
       for s in 0..<p {
         // Shared safely: the p blocks of a sub-epoch share no viewer and no title, so each
@@ -44,7 +44,7 @@ public enum ParallelSGD {
     settings: SGDTrainer.Settings
   ) {
     let total = ratings.trainingCount
-    model.withParameterPointers { parameters in
+    model.withParallelPointers { parameters in
       // Races by design: two workers may update the same title's qᵢ and bᵢ at once, and one of
       // the two writes wins. That is Hogwild!'s bet (a rare lost update costs less than a lock
       // on every step); the chapter measures what it costs in accuracy.
@@ -105,20 +105,16 @@ struct ParameterPointers: @unchecked Sendable {
 }
 
 extension MatrixFactorization {
-  /// Calls `body` with pointers to P, Q and the biases, which it may write through.
-  mutating func withParameterPointers<Result>(_ body: (ParameterPointers) -> Result) -> Result {
-    let (k, mean, biases) = (factorCount, globalMean, usesBiases)
-    return P.storage.withUnsafeMutableBufferPointer { p in
-      Q.storage.withUnsafeMutableBufferPointer { q in
-        userBiases.withUnsafeMutableBufferPointer { bu in
-          itemBiases.withUnsafeMutableBufferPointer { bi in
-            body(
-              ParameterPointers(
-                P: p.baseAddress!, Q: q.baseAddress!, userBiases: bu.baseAddress!,
-                itemBiases: bi.baseAddress!, k: k, globalMean: mean, usesBiases: biases))
-          }
-        }
-      }
+  /// Calls `body` with pointers to P, Q and the biases, which it may write through: the
+  /// trainer's own pointers (``withParameterPointers(_:)``), with μ and the bias choice beside.
+  mutating func withParallelPointers<Result>(_ body: (ParameterPointers) -> Result) -> Result {
+    let (mean, biases) = (globalMean, usesBiases)
+    return withParameterPointers { parameters in
+      body(
+        ParameterPointers(
+          P: parameters.userFactors, Q: parameters.itemFactors,
+          userBiases: parameters.userBiases, itemBiases: parameters.itemBiases,
+          k: parameters.factorCount, globalMean: mean, usesBiases: biases))
     }
   }
 }
