@@ -13,6 +13,7 @@ struct Settings: ChapterSettings {
   var common = CommonOptions()
   var scale = 0.002
   var workers = 2
+  var blocks: Int?
   var factors = 20
   var epochs = 6
   var method = Method.all
@@ -30,7 +31,11 @@ struct Settings: ChapterSettings {
           + "(1 = all of it; use a release build)"),
       .integer(
         "--workers", \.workers, atLeast: 1, atMost: 32,
-        help: "threads for DSGD (p × p blocks), Hogwild! and ALS; speedups measured for 1…N"),
+        help: "threads for DSGD, Hogwild! and ALS; speedups measured for 1…N"),
+      .integer(
+        "--blocks", \.blocks, atLeast: 1, atMost: 1024,
+        help: "DSGD cuts the ratings into B × B blocks (at least the workers)",
+        whenAbsent: "enough that a block's rows of Q fit in 500 kB"),
       .integer("--factors", \.factors, atLeast: 1, atMost: 100, help: "k, latent factors"),
       .integer("--epochs", \.epochs, atLeast: 1, atMost: 50, help: "training epochs per method"),
       .choice("--method", \.method, help: "train with every method, or only the one named"),
@@ -41,6 +46,15 @@ struct Settings: ChapterSettings {
         "--quick", \.quick,
         help: "scale at most 0.0002 and one timed epoch per worker count (tests and CI)"),
     ] + .common(\.common)
+  }
+
+  /// B, the blocks on each side of DSGD's grid: `--blocks`, raised to the workers if fewer,
+  /// or by default as many as keep a block's rows within ``BlockedRatings/cacheBudget``.
+  func effectiveBlocks(items: Int) -> Int {
+    guard let blocks else {
+      return BlockedRatings.strata(items: items, factors: factors, workers: workers)
+    }
+    return max(blocks, workers)
   }
 
   /// The scale generated: `--scale`, capped by `--quick`.

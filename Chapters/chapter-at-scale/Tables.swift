@@ -41,25 +41,18 @@ enum Tables {
       + "held out as the probe set."
   }
 
-  static func methodBullets(workers: Int, method: Method) -> [String] {
+  static func methodBullets(
+    workers: Int, blocks: Int, data: BlockedRatings, k: Int, method: Method
+  ) -> [String] {
     let bullets: [(Method, String)] = [
       (
         .sgd,
         "Sequential SGD: one worker visits every training rating once per epoch in a shuffled "
           + "order, with the SGD step of the earlier chapters (γ = 0.01 for factors and biases, λ = 0.05), "
-          + "computed through pointers and tested to give the definition's numbers to the last bit."
+          + "computed by the trainer's own fast loop, which the tests hold to the step's "
+          + "definition: to the last bit for k below 16, to rounding above."
       ),
-      (
-        .dsgd,
-        workers == 1
-          ? "DSGD with --workers 1 has a single block, one sub-epoch per epoch and one worker: "
-            + "it is the sequential trainer"
-            + (method.includes(.sgd) ? ", so it is not run twice." : ".")
-          : "DSGD: the ratings cut into \(workers) × \(workers) blocks by viewer mod \(workers) "
-            + "and title mod \(workers). Each epoch has \(workers) sub-epochs; in each, "
-            + "\(workers) workers train \(workers) blocks that share no viewer and no title, so "
-            + "they need no locks and the result does not depend on which thread runs first."
-      ),
+      (.dsgd, dsgdBullet(workers: workers, blocks: blocks, data: data, k: k, method: method)),
       (
         .als,
         "ALS: with every title's qᵢ and bᵢ fixed, each viewer's (pᵤ, bᵤ) is solved exactly, a "
@@ -71,12 +64,62 @@ enum Tables {
       (
         .hogwild,
         "Hogwild!: \(workers) "
-          + (workers == 1 ? "worker takes" : "workers share")
-          + " the shuffled ratings and update P and Q with no locks at all. Its races make its "
+          + (workers == 1
+            ? "worker takes the shuffled ratings and updates"
+            : "workers share the shuffled ratings and update")
+          + " P and Q with no locks at all. Its races make its "
           + "numbers differ from run to run, so they are in the next section with the timings."
       ),
     ]
     return bullets.filter { method.includes($0.0) }.map(\.1)
+  }
+
+  static func dsgdBullet(
+    workers: Int, blocks: Int, data: BlockedRatings, k: Int, method: Method
+  ) -> String {
+    guard blocks > 1 else {
+      return "DSGD with one block has one sub-epoch per epoch and one worker: it is the "
+        + "sequential trainer" + (method.includes(.sgd) ? ", so it is not run twice." : ".")
+    }
+    let titles = Double(data.items) / Double(blocks)
+    let bytes = titles * Double(k * MemoryLayout<Double>.stride)
+    let budget = Double(BlockedRatings.cacheBudget)
+    let sharing =
+      workers == 1
+      ? "one worker trains them one after another"
+      : "they are shared out among \(workers) workers"
+    return "DSGD: the ratings cut into \(blocks) × \(blocks) blocks by viewer mod \(blocks) and "
+      + "title mod \(blocks). Each epoch has \(blocks) sub-epochs; in each, \(blocks) blocks "
+      + "that share no viewer and no title are trained, and \(sharing), with no locks; the "
+      + "result does not depend on which thread runs first. A block touches the rows of about "
+      + "\(grouped(Int(titles.rounded()))) titles, \(bytesText(bytes)) of Q at k = \(k): "
+      + (bytes <= budget
+        ? "few enough to stay in the processor's cache while the block is trained, which is why "
+          + "there are more blocks than workers"
+        : "more than the \(bytesText(budget)) this chapter aims for, so steps read some of them "
+          + "from main memory")
+      + ". Within a block the ratings come viewer by viewer, each viewer's in a shuffled order, "
+      + "so a viewer's pᵤ is read from memory once per block rather than once per rating."
+  }
+
+  static func blocksReading(single: TrainingRun, sequential: TrainingRun, blocks: Int) -> String {
+    let ratio = sequential.medianNanoseconds / single.medianNanoseconds
+    let rates =
+      "One worker over the \(blocks) × \(blocks) blocks trained "
+      + "\(grouped(Int(single.ratingsPerSecond))) ratings a second; the sequential trainer, one "
+      + "worker over the whole shuffled set, \(grouped(Int(sequential.ratingsPerSecond))): "
+    if ratio >= 1.1 {
+      return rates + "the blocks alone made one worker \(fixed(ratio, 2))× as fast, before any "
+        + "parallelism: a block's rows of Q can stay in the cache while it is trained, and each "
+        + "viewer's pᵤ is read once per block."
+    }
+    if ratio <= 1 / 1.1 {
+      return rates + "the blocks made one worker slower on this run (\(fixed(ratio, 2))×): "
+        + "rows this few fit in the cache without them, and the blocks only add bookkeeping."
+    }
+    return rates + "about the same speed (within 10%): on this run the blocks gained nothing "
+      + "from the cache. Try a larger --scale and --factors in a release build, where the rows "
+      + "outgrow the cache."
   }
 
   static func rmsePerEpoch(_ runs: [TrainingRun]) -> TextTable {
@@ -111,7 +154,7 @@ enum Tables {
         "After \(epochs) " + (epochs == 1 ? "epoch" : "epochs") + " DSGD reached "
           + "\(fixed(a, 4)) and the sequential trainer \(fixed(b, 4)): "
           + difference(a, b, "DSGD", "sequential SGD") + ". The two curves are never more than "
-          + "\(fixed(worst, 4)) apart: cutting the ratings into blocks changes the order the "
+          + "\(fixed(worst, 4)) apart: cutting the ratings into blocks, visited viewer by viewer, changes the order the "
           + "ratings are visited in, and the blocks' independence is what lets "
           + "\(workers) workers train at once.")
     }
@@ -193,10 +236,15 @@ enum Tables {
       verdict =
         "a real gain, short of the ideal \(last.workers)×: every sub-epoch waits for its "
         + "slowest block, the workers share the memory bus, and other programs share the cores"
-    } else {
+    } else if speedup >= 0.9 {
       verdict =
         "no gain on this run: small blocks, waiting for the slowest one, and cores "
         + "shared with other programs can eat the whole of it"
+    } else {
+      verdict =
+        "slower than one worker on this run: with epochs this short, starting and waiting for "
+        + "the workers at every sub-epoch, and cores shared with other programs, cost more than "
+        + "the second worker brings"
     }
     return timing + " With \(last.workers) workers DSGD ran at \(fixed(speedup, 2))× the "
       + "single-worker rate, \(verdict)."
@@ -243,12 +291,14 @@ enum Tables {
 
   static func tryNext(_ settings: Settings) -> [String] {
     [
-      "swift run chapter-at-scale --workers 1, then --workers 4: DSGD with one block is the "
-        + "sequential trainer, and workers beyond the cores take turns on them.",
+      "swift run chapter-at-scale --workers 1 --blocks 1, then --blocks 2, then --workers 4: "
+        + "DSGD with one block is the sequential trainer; compare the rates of a coarse grid with "
+        + "the default one; workers beyond the cores take turns on them.",
       "swift run chapter-at-scale --nodes 3, then --nodes 100: with few nodes each one that "
         + "leaves takes a large share of the viewers with it, on the ring too.",
       "swift run -c release chapter-at-scale --scale 1 --factors 100 --method dsgd --epochs 1: "
-        + "the whole Prize-sized set; minutes per epoch, and a few GB of memory.",
+        + "the whole Prize-sized set in about 2 GB of memory; the speed table says how long an "
+        + "epoch takes on your machine.",
       "Next: chapter-ab-testing, which asks whether a change like these helps viewers at all.",
     ]
   }

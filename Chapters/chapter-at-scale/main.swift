@@ -51,7 +51,9 @@ say.paragraph(Tables.shapeReading(shape))
 // MARK: - Training in parallel: DSGD, and ALS
 
 say.heading("Training in parallel: the same model, several ways")
-let blocked = workers == 1 ? data : data.regrouped(strata: workers, seed: seed)
+let blocks = settings.effectiveBlocks(items: data.items)
+let blocked =
+  blocks == 1 ? data : data.regrouped(strata: blocks, order: .viewerByViewer, seed: seed)
 let baselineRMSE = ParallelSGD.rmse(freshModel(data, factors: k, seed: seed), on: data.probe)
 say.paragraph(
   "Every method trains the same model, r̂ = μ + bᵤ + bᵢ + pᵤ · qᵢ with k = \(k) factors, from the "
@@ -59,7 +61,12 @@ say.paragraph(
     + "RMSE on the \(grouped(data.probe.count)) probe ratings after every epoch. Before any "
     + "training the model predicts about μ = \(fixed(data.meanStars, 3)) for everyone: RMSE "
     + "\(fixed(baselineRMSE, 4)).")
-say.bullets(Tables.methodBullets(workers: workers, method: settings.method))
+if let asked = settings.blocks, asked < workers {
+  say.note(
+    "--blocks \(asked) is fewer than the \(workers) workers; DSGD uses \(blocks) × \(blocks).")
+}
+say.bullets(
+  Tables.methodBullets(workers: workers, blocks: blocks, data: data, k: k, method: settings.method))
 var runs: [TrainingRun] = []
 let sgd = Hyperparameters.sgd
 if settings.method.includes(.sgd) {
@@ -68,10 +75,10 @@ if settings.method.includes(.sgd) {
       ParallelSGD.dsgdEpoch(&$0, data, settings: sgd)
     })
 }
-if settings.method.includes(.dsgd) && (workers > 1 || !settings.method.includes(.sgd)) {
+if settings.method.includes(.dsgd) && (blocks > 1 || !settings.method.includes(.sgd)) {
   runs.append(
-    train("DSGD, \(workers) × \(workers) blocks", blocked, factors: k, epochs: epochs, seed: seed) {
-      ParallelSGD.dsgdEpoch(&$0, blocked, settings: sgd)
+    train("DSGD, \(blocks) × \(blocks) blocks", blocked, factors: k, epochs: epochs, seed: seed) {
+      ParallelSGD.dsgdEpoch(&$0, blocked, workers: workers, settings: sgd)
     })
 }
 if settings.method.includes(.als) {
@@ -102,12 +109,11 @@ var speedups: [(workers: Int, run: TrainingRun)] = []
 if settings.method.includes(.dsgd) || settings.method.includes(.sgd) {
   // 1, 2, … up to the cores present, and the workers asked for.
   for p in Set(Array(1...min(workers, max(2, cores))) + [workers]).sorted() {
-    let grid = p == 1 ? data : (p == workers ? blocked : data.regrouped(strata: p, seed: seed))
     speedups.append(
       (
         p,
-        train("DSGD, \(p) worker(s)", grid, factors: k, epochs: timedEpochs, seed: seed) {
-          ParallelSGD.dsgdEpoch(&$0, grid, settings: sgd)
+        train("DSGD, \(p) worker(s)", blocked, factors: k, epochs: timedEpochs, seed: seed) {
+          ParallelSGD.dsgdEpoch(&$0, blocked, workers: p, settings: sgd)
         }
       ))
   }
@@ -119,6 +125,10 @@ say.paragraphs(
 if !speedups.isEmpty {
   say.table(Tables.speedups(speedups))
   say.paragraph(Tables.speedupReading(speedups, cores: cores, k: k))
+  if let sequential = runs.first(where: { $0.name == "Sequential SGD" }), blocks > 1 {
+    say.paragraph(
+      Tables.blocksReading(single: speedups[0].run, sequential: sequential, blocks: blocks))
+  }
   charts.write(Figures.speedup(speedups, build: build, k: k), named: "at-scale-speedup.svg")
 }
 if let hogwild {

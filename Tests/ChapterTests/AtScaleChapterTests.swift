@@ -41,12 +41,12 @@ struct AtScaleChapterTests {
   static let sweep: [[String]] = [
     [],
     [
-      "--scale", "0.0001", "--workers", "1", "--factors", "1", "--epochs", "1", "--nodes", "2",
-      "--seed", "0",
+      "--scale", "0.0001", "--workers", "1", "--blocks", "1", "--factors", "1", "--epochs", "1",
+      "--nodes", "2", "--seed", "0",
     ],
     [
-      "--scale", "1", "--workers", "32", "--factors", "100", "--epochs", "1", "--nodes", "1000",
-      "--method", "dsgd", "--quick", "--seed", "4294967295",
+      "--scale", "1", "--workers", "32", "--blocks", "1024", "--factors", "100", "--epochs", "1",
+      "--nodes", "1000", "--method", "dsgd", "--quick", "--seed", "4294967295",
     ],
     ["--quick", "--no-charts", "--nodes", "3", "--method", "als", "--workers", "1"],
   ]
@@ -94,8 +94,8 @@ struct AtScaleChapterTests {
     let run = try await ChapterRun.shared(
       Self.command,
       [
-        "--scale", "1", "--workers", "32", "--factors", "100", "--epochs", "1", "--nodes", "1000",
-        "--method", "dsgd", "--quick", "--seed", "4294967295",
+        "--scale", "1", "--workers", "32", "--blocks", "1024", "--factors", "100", "--epochs", "1",
+        "--nodes", "1000", "--method", "dsgd", "--quick", "--seed", "4294967295",
       ])
     #expect(run.standardOutput.contains("--quick generates at scale 0.0002 instead of the 1.0"))
     let bad = try await ChapterRun.shared(Self.command, ["--method", "spark"])

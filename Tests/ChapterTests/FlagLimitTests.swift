@@ -148,14 +148,14 @@ struct FlagLimitTests {
     .init(
       command: "chapter-at-scale",
       arguments: [
-        "--scale", "0.0001", "--workers", "1", "--factors", "1", "--epochs", "1", "--nodes", "2",
-        "--seed", "0",
+        "--scale", "0.0001", "--workers", "1", "--blocks", "1", "--factors", "1", "--epochs", "1",
+        "--nodes", "2", "--seed", "0",
       ]),
     .init(
       command: "chapter-at-scale",
       arguments: [
-        "--scale", "1", "--workers", "32", "--factors", "100", "--epochs", "1", "--nodes",
-        "1000", "--method", "dsgd", "--quick", "--seed", "4294967295",
+        "--scale", "1", "--workers", "32", "--blocks", "1024", "--factors", "100", "--epochs", "1",
+        "--nodes", "1000", "--method", "dsgd", "--quick", "--seed", "4294967295",
       ]),
     .init(
       command: "chapter-at-scale", arguments: ["--epochs", "50", "--factors", "1", "--quick"]),

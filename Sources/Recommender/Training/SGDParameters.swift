@@ -14,6 +14,16 @@ struct SweepParameters<Scalar> {
     userFactors + Int(user) * factorCount
   }
 
+  /// pᵤ, row `user` of P.
+  func userRow(_ user: Int) -> UnsafeMutablePointer<Scalar> {
+    userFactors + user * factorCount
+  }
+
+  /// qᵢ, row `item` of Q.
+  func itemRow(_ item: Int) -> UnsafeMutablePointer<Scalar> {
+    itemFactors + item * factorCount
+  }
+
   /// qᵢ, row `item` of Q.
   func itemRow(_ item: Int32) -> UnsafeMutablePointer<Scalar> {
     itemFactors + Int(item) * factorCount

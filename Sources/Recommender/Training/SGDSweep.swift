@@ -46,37 +46,55 @@ struct SGDSweep {
   )
     -> SweepErrors
   {
+    guard !order.isEmpty else { return SweepErrors() }
+    return ReadAhead.over(ratings, in: order) { run(&$0, parameters) }
+  }
+
+  /// Runs one SGD step per rating, front to back: ratings already stored in visit order, as
+  /// DSGD's blocks are.
+  func run<Rating: SweepRating>(
+    inOrder ratings: UnsafeBufferPointer<Rating>, _ parameters: Parameters
+  )
+    -> SweepErrors
+  {
+    guard !ratings.isEmpty else { return SweepErrors() }
+    var source = InOrder(ratings: ratings)
+    return run(&source, parameters)
+  }
+
+  private func run<Source: PassRatings>(_ ratings: inout Source, _ parameters: Parameters)
+    -> SweepErrors
+  {
     guard parameters.factorCount >= dotProductLaneThreshold else {
-      return shortPass(ratings, visiting: order, parameters)
+      return shortPass(&ratings, parameters)
     }
     // One generic specialisation per combination: the compiler folds each choice away.
     switch (learnsBiases, regularization == 0, updatesSequentially) {
     case (false, true, false):
-      return longPass(ratings, order, parameters, No.self, PlainStep.self, No.self)
+      return longPass(&ratings, parameters, No.self, PlainStep.self, No.self)
     case (false, true, true):
-      return longPass(ratings, order, parameters, No.self, PlainStep.self, Yes.self)
+      return longPass(&ratings, parameters, No.self, PlainStep.self, Yes.self)
     case (false, false, false):
-      return longPass(ratings, order, parameters, No.self, ShrinkingStep.self, No.self)
+      return longPass(&ratings, parameters, No.self, ShrinkingStep.self, No.self)
     case (false, false, true):
-      return longPass(ratings, order, parameters, No.self, ShrinkingStep.self, Yes.self)
+      return longPass(&ratings, parameters, No.self, ShrinkingStep.self, Yes.self)
     case (true, true, false):
-      return longPass(ratings, order, parameters, Yes.self, PlainStep.self, No.self)
+      return longPass(&ratings, parameters, Yes.self, PlainStep.self, No.self)
     case (true, true, true):
-      return longPass(ratings, order, parameters, Yes.self, PlainStep.self, Yes.self)
+      return longPass(&ratings, parameters, Yes.self, PlainStep.self, Yes.self)
     case (true, false, false):
-      return longPass(ratings, order, parameters, Yes.self, ShrinkingStep.self, No.self)
+      return longPass(&ratings, parameters, Yes.self, ShrinkingStep.self, No.self)
     case (true, false, true):
-      return longPass(ratings, order, parameters, Yes.self, ShrinkingStep.self, Yes.self)
+      return longPass(&ratings, parameters, Yes.self, ShrinkingStep.self, Yes.self)
     }
   }
 
   /// One pass for short vectors: ``MatrixFactorization/sgdStep(user:item:rating:settings:)``
   /// line for line, through pointers, so the same operations in the same order give the same
   /// bits (the blog's numbers among them).
-  private func shortPass(
-    _ ratings: UnsafeBufferPointer<TrainingRating>, visiting order: UnsafeBufferPointer<UInt32>,
-    _ parameters: Parameters
-  ) -> SweepErrors {
+  private func shortPass<Source: PassRatings>(_ ratings: inout Source, _ parameters: Parameters)
+    -> SweepErrors
+  {
     let k = parameters.factorCount
     let bUser = parameters.userBiases
     let bItem = parameters.itemBiases
@@ -84,12 +102,13 @@ struct SGDSweep {
     let γ_b = biasLearningRate
     let λ = regularization
     var errors = SweepErrors()
-    for position in order {
-      let rating = ratings[Int(position)]
-      let user = Int(rating.user)
-      let item = Int(rating.item)
-      let p = parameters.userRow(rating.user)
-      let q = parameters.itemRow(rating.item)
+    for index in 0..<ratings.count {
+      let rating = ratings.rating(at: index)
+      ratings.advance(past: index)
+      let user = rating.userIndex
+      let item = rating.itemIndex
+      let p = parameters.userRow(user)
+      let q = parameters.itemRow(item)
 
       // 1. error
       var prediction = dotProduct(p, q, count: k)
@@ -121,60 +140,57 @@ struct SGDSweep {
 
   /// One pass for long vectors with the model's choices fixed: the three beats of
   /// ``MatrixFactorization/sgdStep(user:item:rating:settings:)``, vectorised.
-  private func longPass<Biases: Choice, Step: FactorStep, Sequential: Choice>(
-    _ ratings: UnsafeBufferPointer<TrainingRating>, _ order: UnsafeBufferPointer<UInt32>,
-    _ parameters: Parameters,
+  private func longPass<Source: PassRatings, Biases: Choice, Step: FactorStep, Sequential: Choice>(
+    _ ahead: inout Source, _ parameters: Parameters,
     _ biases: Biases.Type, _ step: Step.Type, _ sequential: Sequential.Type
   ) -> SweepErrors {
-    guard !order.isEmpty else { return SweepErrors() }
-    return ReadAhead.over(ratings, in: order) { ahead in
-      let k = parameters.factorCount
-      let bUser = parameters.userBiases
-      let bItem = parameters.itemBiases
-      let γ_b = biasLearningRate
-      let λ = regularization
-      let μ = globalMean
-      var errors = SweepErrors()
-      let first = ahead.rating(at: 0)
-      var dot = dotProduct(parameters.userRow(first.user), parameters.itemRow(first.item), count: k)
-      for index in 0..<ahead.count {
-        let rating = ahead.rating(at: index)
-        ahead.advance(past: index)
-        let user = Int(rating.user)
-        let item = Int(rating.item)
+    let k = parameters.factorCount
+    let bUser = parameters.userBiases
+    let bItem = parameters.itemBiases
+    let γ_b = biasLearningRate
+    let λ = regularization
+    let μ = globalMean
+    var errors = SweepErrors()
+    let first = ahead.rating(at: 0)
+    var dot = dotProduct(
+      parameters.userRow(first.userIndex), parameters.itemRow(first.itemIndex), count: k)
+    for index in 0..<ahead.count {
+      let rating = ahead.rating(at: index)
+      ahead.advance(past: index)
+      let user = rating.userIndex
+      let item = rating.itemIndex
 
-        // 1. error
-        var prediction = dot
-        if Biases.isOn { prediction += μ + bUser[user] + bItem[item] }
-        let e = rating.value - prediction
-        errors.add(e)
+      // 1. error
+      var prediction = dot
+      if Biases.isOn { prediction += μ + bUser[user] + bItem[item] }
+      let e = rating.value - prediction
+      errors.add(e)
 
-        // 2. biases
-        if Biases.isOn {
-          bUser[user] += γ_b * (e - λ * bUser[user])
-          bItem[item] += γ_b * (e - λ * bItem[item])
-        }
-
-        // 3. factors, and the next rating's p · q
-        let p = parameters.userRow(rating.user)
-        let q = parameters.itemRow(rating.item)
-        let rule = Step(learningRate: learningRate, regularization: λ, error: e)
-        guard index + 1 < ahead.count else {
-          update(p, q, count: k, rule, sequential: Sequential.isOn)
-          break
-        }
-        let next = ahead.rating(at: index + 1)
-        let nextP = parameters.userRow(next.user)
-        let nextQ = parameters.itemRow(next.item)
-        if next.user != rating.user && next.item != rating.item {
-          dot = updateWhileDotting(p, q, nextP, nextQ, count: k, rule, sequential: Sequential.isOn)
-        } else {
-          update(p, q, count: k, rule, sequential: Sequential.isOn)
-          dot = dotProduct(nextP, nextQ, count: k)
-        }
+      // 2. biases
+      if Biases.isOn {
+        bUser[user] += γ_b * (e - λ * bUser[user])
+        bItem[item] += γ_b * (e - λ * bItem[item])
       }
-      return errors
+
+      // 3. factors, and the next rating's p · q
+      let p = parameters.userRow(user)
+      let q = parameters.itemRow(item)
+      let rule = Step(learningRate: learningRate, regularization: λ, error: e)
+      guard index + 1 < ahead.count else {
+        update(p, q, count: k, rule, sequential: Sequential.isOn)
+        break
+      }
+      let next = ahead.rating(at: index + 1)
+      let nextP = parameters.userRow(next.userIndex)
+      let nextQ = parameters.itemRow(next.itemIndex)
+      if next.userIndex != user && next.itemIndex != item {
+        dot = updateWhileDotting(p, q, nextP, nextQ, count: k, rule, sequential: Sequential.isOn)
+      } else {
+        update(p, q, count: k, rule, sequential: Sequential.isOn)
+        dot = dotProduct(nextP, nextQ, count: k)
+      }
     }
+    return errors
   }
 
   /// Updates pᵤ and qᵢ in place, four factors at a time.
@@ -298,4 +314,49 @@ private enum Lanes {
   static func store(_ lanes: SIMD4<Double>, _ pointer: UnsafeMutablePointer<Double>) {
     UnsafeMutableRawPointer(pointer).storeBytes(of: lanes, as: SIMD4<Double>.self)
   }
+}
+
+/// A rating as a pass reads it: the row of P, the row of Q and the stars.
+protocol SweepRating {
+  var userIndex: Int { get }
+  var itemIndex: Int { get }
+  var value: Double { get }
+}
+
+extension TrainingRating: SweepRating {
+  var userIndex: Int { Int(user) }
+  var itemIndex: Int { Int(item) }
+}
+
+extension PackedRating: SweepRating {
+  var userIndex: Int { Int(user) }
+  var itemIndex: Int { Int(item) }
+  var value: Double { Double(stars) }
+}
+
+/// Where a pass reads its ratings, in visit order: gathered a block at a time from a shuffled
+/// order (``ReadAhead``) or straight from an array already in visit order (``InOrder``).
+protocol PassRatings {
+  associatedtype Element: SweepRating
+  /// The number of ratings in the pass.
+  var count: Int { get }
+  /// The rating visited at `index`: the one just advanced past or the one after it.
+  func rating(at index: Int) -> Element
+  /// Done with the rating at `index`.
+  mutating func advance(past index: Int)
+}
+
+extension ReadAhead: PassRatings where Element: SweepRating {}
+
+/// Ratings stored in the order a pass visits them.
+struct InOrder<Element: SweepRating>: PassRatings {
+  let ratings: UnsafeBufferPointer<Element>
+
+  var count: Int { ratings.count }
+
+  @inline(__always)
+  func rating(at index: Int) -> Element { ratings[index] }
+
+  @inline(__always)
+  func advance(past index: Int) {}
 }

@@ -16,18 +16,22 @@ public enum ParallelSGD {
   ///
   /// - Complexity: O(ratings × k) work, spread over p workers, with p synchronisations.
   public static func dsgdEpoch(
-    _ model: inout MatrixFactorization, _ ratings: BlockedRatings,
+    _ model: inout MatrixFactorization, _ ratings: BlockedRatings, workers: Int? = nil,
     settings: SGDTrainer.Settings
   ) {
     let p = ratings.strata
+    let workers = min(workers ?? p, p)
+    let sweep = SGDSweep(model, settings)
     model.withParallelPointers { parameters in
       // snippet: dsgd-epoch
       for s in 0..<p {
         // Shared safely: the p blocks of a sub-epoch share no viewer and no title, so each
         // worker writes rows of P, Q and biases that no other worker reads or writes.
-        DispatchQueue.concurrentPerform(iterations: p) { a in
-          for rating in ratings.block(row: a, column: (a + s) % p) {
-            parameters.step(rating, settings)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+          for a in stride(from: w, to: p, by: workers) {
+            ratings.withBlock(row: a, column: (a + s) % p) { block in
+              _ = sweep.run(inOrder: block, parameters.shared)
+            }
           }
         }
       }
@@ -44,6 +48,7 @@ public enum ParallelSGD {
     settings: SGDTrainer.Settings
   ) {
     let total = ratings.trainingCount
+    let sweep = SGDSweep(model, settings)
     model.withParallelPointers { parameters in
       // Races by design: two workers may update the same title's qᵢ and bᵢ at once, and one of
       // the two writes wins. That is Hogwild!'s bet (a rare lost update costs less than a lock
@@ -51,7 +56,7 @@ public enum ParallelSGD {
       DispatchQueue.concurrentPerform(iterations: workers) { w in
         let range = (total * w / workers)..<(total * (w + 1) / workers)
         ratings.ratings.withUnsafeBufferPointer { all in
-          for index in range { parameters.step(all[index], settings) }
+          _ = sweep.run(inOrder: UnsafeBufferPointer(rebasing: all[range]), parameters.shared)
         }
       }
     }
@@ -72,49 +77,28 @@ public enum ParallelSGD {
 /// The model's parameters as base addresses, for the parallel loops. `@unchecked Sendable`:
 /// safe only as each caller arranges (DSGD: disjoint rows; Hogwild!: races accepted).
 struct ParameterPointers: @unchecked Sendable {
-  let P: UnsafeMutablePointer<Double>
-  let Q: UnsafeMutablePointer<Double>
-  let userBiases: UnsafeMutablePointer<Double>
-  let itemBiases: UnsafeMutablePointer<Double>
-  let k: Int
-  let globalMean: Double
-  let usesBiases: Bool
+  let shared: SGDSweep.Parameters
+  var P: UnsafeMutablePointer<Double> { shared.userFactors }
+  var Q: UnsafeMutablePointer<Double> { shared.itemFactors }
+  var userBiases: UnsafeMutablePointer<Double> { shared.userBiases }
+  var itemBiases: UnsafeMutablePointer<Double> { shared.itemBiases }
+}
 
-  /// ``MatrixFactorization/sgdStep(user:item:rating:settings:)`` on one packed rating, the
-  /// same arithmetic in the same order, so its results agree to the last bit.
-  @inline(__always)
-  func step(_ rating: PackedRating, _ settings: SGDTrainer.Settings) {
-    let (γ, γ_b, λ) = (settings.learningRate, settings.biasLearningRate, settings.regularization)
-    let (u, i) = (Int(rating.user), Int(rating.item))
-    let (pᵤ, qᵢ) = (P + u * k, Q + i * k)
-    let dot = dotProduct(pᵤ, qᵢ, count: k)
-    let prediction = usesBiases ? globalMean + userBiases[u] + itemBiases[i] + dot : dot
-    let e = Double(rating.stars) - prediction
-    if usesBiases {
-      userBiases[u] += γ_b * (e - λ * userBiases[u])
-      itemBiases[i] += γ_b * (e - λ * itemBiases[i])
-    }
-    let sequential = settings.factorUpdate == .blogSequential
-    for f in 0..<k {
-      let (p, q) = (pᵤ[f], qᵢ[f])
-      pᵤ[f] = λ == 0 ? p + (γ * e) * q : p + γ * (e * q - λ * p)
-      let pNow = sequential ? pᵤ[f] : p
-      qᵢ[f] = λ == 0 ? q + (γ * e) * pNow : q + γ * (e * pNow - λ * q)
-    }
+extension SGDSweep {
+  /// The sweep ``SGDTrainer`` runs for `model` with `settings`, in double precision.
+  init(_ model: MatrixFactorization, _ settings: SGDTrainer.Settings) {
+    self.init(
+      learningRate: settings.learningRate, biasLearningRate: settings.biasLearningRate,
+      regularization: settings.regularization, globalMean: model.globalMean,
+      learnsBiases: model.usesBiases,
+      updatesSequentially: settings.factorUpdate == .blogSequential)
   }
 }
 
 extension MatrixFactorization {
   /// Calls `body` with pointers to P, Q and the biases, which it may write through: the
-  /// trainer's own pointers (``withParameterPointers(_:)``), with μ and the bias choice beside.
+  /// trainer's own pointers (``withParameterPointers(_:)``).
   mutating func withParallelPointers<Result>(_ body: (ParameterPointers) -> Result) -> Result {
-    let (mean, biases) = (globalMean, usesBiases)
-    return withParameterPointers { parameters in
-      body(
-        ParameterPointers(
-          P: parameters.userFactors, Q: parameters.itemFactors,
-          userBiases: parameters.userBiases, itemBiases: parameters.itemBiases,
-          k: parameters.factorCount, globalMean: mean, usesBiases: biases))
-    }
+    withParameterPointers { body(ParameterPointers(shared: $0)) }
   }
 }
