@@ -53,7 +53,7 @@ public struct NeuralTraining: Sendable {
     var adam = Adam(parameterCount: model.parameterCount, learningRate: learningRate)
     var gradient = SparseGradient(count: model.parameterCount)
     // Every example's intermediate values, in one buffer reused from example to example.
-    var scratch = [Double](repeating: 0, count: model.scratch.count)
+    var scratch = [Double](repeating: 0, count: model.layout.count)
     for epoch in 1...max(epochs, 1) where epochs > 0 {
       var batch = examples(&random)
       random.shuffle(&batch)

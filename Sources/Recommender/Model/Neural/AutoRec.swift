@@ -55,6 +55,7 @@ public struct AutoRec: Sendable {
     _ column: [(user: Int, rating: Double)], _ θ: UnsafeBufferPointer<Double>,
     into code: UnsafeMutableBufferPointer<Double>
   ) {
+    precondition(θ.count == hiddenBiases.upperBound, "θ has the wrong length")
     for j in 0..<hidden { code[j] = θ[hiddenBiases.lowerBound + j] }
     for (user, rating) in column {
       precondition(0 <= user && user < users, "no such viewer")
@@ -67,6 +68,7 @@ public struct AutoRec: Sendable {
   /// r̂ᵤᵢ from a title's code hᵢ.
   public func decode(_ code: [Double], user: Int) -> Double {
     precondition(code.count == hidden && 0 <= user && user < users, "no such viewer")
+    precondition(θ.count == hiddenBiases.upperBound, "θ has the wrong length")
     return θ.withUnsafeBufferPointer { θ in
       code.withUnsafeBufferPointer { decode($0, user: user, θ) }
     }

@@ -96,6 +96,7 @@ public struct Dense: Sendable, Equatable {
 
   /// z = W x + b and a = f(z).
   public func forward(_ θ: [Double], _ x: [Double]) -> (z: [Double], a: [Double]) {
+    precondition(θ.count >= range.upperBound && x.count == inputs)
     var z = [Double](repeating: 0, count: outputs)
     var a = z
     θ.withUnsafeBufferPointer { θ in
@@ -118,12 +119,17 @@ public struct Dense: Sendable, Equatable {
   ) {
     let biases = offset + inputs * outputs
     for row in 0..<outputs {
+      let weights = UnsafeBufferPointer(rebasing: θ[weightRange(row)])
       var sum = θ[biases + row]
-      let start = offset + row * inputs
-      for column in 0..<inputs { sum += θ[start + column] * x[column] }
+      for column in 0..<inputs { sum += weights[column] * x[column] }
       z[row] = sum
       a[row] = activation.value(sum)
     }
+  }
+
+  /// Where row `row` of W (the weights into output `row`) sits in θ.
+  func weightRange(_ row: Int) -> Range<Int> {
+    (offset + row * inputs)..<(offset + (row + 1) * inputs)
   }
 
   /// Adds ∂L/∂W and ∂L/∂b to `gradient` and returns ∂L/∂x.
@@ -135,6 +141,8 @@ public struct Dense: Sendable, Equatable {
     _ θ: [Double], x: [Double], z: [Double], outputGradient: [Double],
     into gradient: inout [Double]
   ) -> [Double] {
+    precondition(θ.count >= range.upperBound && gradient.count >= range.upperBound)
+    precondition(x.count == inputs && z.count == outputs && outputGradient.count == outputs)
     var inputGradient = [Double](repeating: 0, count: inputs)
     θ.withUnsafeBufferPointer { θ in
       x.withUnsafeBufferPointer { x in
@@ -168,10 +176,11 @@ public struct Dense: Sendable, Equatable {
       let δ = outputGradient[row] * activation.derivative(z[row])
       guard δ != 0 else { continue }
       gradient[biases + row] += δ
-      let start = offset + row * inputs
+      let weights = UnsafeBufferPointer(rebasing: θ[weightRange(row)])
+      let weightGradient = gradient.slice(weightRange(row))
       for column in 0..<inputs {
-        gradient[start + column] += δ * x[column]
-        inputGradient[column] += θ[start + column] * δ
+        weightGradient[column] += δ * x[column]
+        inputGradient[column] += weights[column] * δ
       }
     }
   }
@@ -188,6 +197,10 @@ public struct Tower: Sendable, Equatable {
   public let layers: [Dense]
   /// The input's width, then every layer's output width.
   public let widths: [Int]
+  /// Doubles of a pass: the input, then z and a of every layer.
+  public let passCount: Int
+  /// Doubles of the gradients: ∂L/∂a of the input and of every layer.
+  public let gradientCount: Int
 
   /// Layers of the given widths from `offset`: widths[0] is the input, every later entry one
   /// layer's output, each with `activation`.
@@ -201,16 +214,14 @@ public struct Tower: Sendable, Equatable {
     }
     self.layers = layers
     self.widths = widths
+    passCount = widths[0] + 2 * widths.dropFirst().reduce(0, +)
+    gradientCount = widths.reduce(0, +)
   }
 
   public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
 
-  /// Doubles of a pass: the input, then z and a of every layer.
-  public var passCount: Int { widths[0] + 2 * widths.dropFirst().reduce(0, +) }
   /// Where the output a_L sits in a pass (the input itself when there is no layer).
   public var outputRange: Range<Int> { (passCount - widths.last!)..<passCount }
-  /// Doubles of the gradients: ∂L/∂a of the input and of every layer.
-  public var gradientCount: Int { widths.reduce(0, +) }
   /// Where ∂L/∂a_L sits among the gradients: the caller writes it there before ``backward``.
   public var outputGradientRange: Range<Int> { (gradientCount - widths.last!)..<gradientCount }
 

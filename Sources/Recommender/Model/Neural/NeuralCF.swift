@@ -40,8 +40,10 @@ public struct NeuralCF: Sendable {
   let globalBias: Int?
   let users: Int
   let items: Int
+  /// θ's length as built: θ may be replaced (the gradient checks do) but not resized.
+  let parameterEnd: Int
   /// Where the pieces of one example's pass sit in its scratch buffer.
-  let scratch: Scratch
+  let layout: ScratchLayout
 
   /// A fresh model: embeddings drawn from N(0, 0.01²) as He et al. initialise them, dense
   /// layers by Glorot's uniform rule, biases at zero; all from `random`, in θ's order.
@@ -100,7 +102,8 @@ public struct NeuralCF: Sendable {
     for layer in tower?.layers ?? [] { layer.initialise(&θ, random: &random) }
     head?.initialise(&θ, random: &random)
     self.θ = θ
-    scratch = Scratch(
+    parameterEnd = next
+    layout = ScratchLayout(
       product: usesGMF ? factors : 0, tower: tower, features: head?.inputs ?? 0)
   }
 
@@ -110,7 +113,7 @@ public struct NeuralCF: Sendable {
   /// ``count`` doubles that the caller owns, so that training allocates nothing per example. The
   /// forward pass fills the first ``forwardCount`` (all that scoring needs), the backward pass
   /// the rest.
-  struct Scratch: Sendable {
+  struct ScratchLayout: Sendable {
     /// pᵤ ⊙ qᵢ (GMF and the dot product).
     let product: Range<Int>
     /// The tower's pass, [pᵤ′; qᵢ′] first (see ``Tower``).
@@ -148,9 +151,11 @@ public struct NeuralCF: Sendable {
     user: Int, item: Int, _ θ: UnsafeBufferPointer<Double>,
     _ scratch: UnsafeMutableBufferPointer<Double>
   ) -> Double {
-    // θ is read unchecked from here on: a viewer or title outside the tables must stop the run.
+    // θ is read unchecked from here on: a viewer or title outside the tables, or a θ of another
+    // length than the model's, must stop the run.
     precondition(0 <= user && user < users && 0 <= item && item < items, "no such viewer or title")
-    let product = scratch.slice(self.scratch.product)
+    precondition(θ.count == parameterEnd, "θ has the wrong length")
+    let product = scratch.slice(layout.product)
     if let gmfUsers, let gmfItems {
       let p = gmfUsers.range(user).lowerBound
       let q = gmfItems.range(item).lowerBound
@@ -162,10 +167,10 @@ public struct NeuralCF: Sendable {
       for f in 0..<factors { sum += product[f] }
       return sum + θ[itemBiases!.range(item).lowerBound] + θ[globalBias!]
     }
-    let features = scratch.slice(self.scratch.features)
+    let features = scratch.slice(layout.features)
     _ = features.update(fromContentsOf: product)
     if let tower, let mlpUsers, let mlpItems {
-      let pass = scratch.slice(self.scratch.tower)
+      let pass = scratch.slice(layout.tower)
       let half = mlpUsers.width
       let p = mlpUsers.range(user).lowerBound
       let q = mlpItems.range(item).lowerBound
@@ -177,7 +182,7 @@ public struct NeuralCF: Sendable {
       _ = features.slice(product.count..<features.count).update(
         fromContentsOf: pass[tower.outputRange])
     }
-    let score = scratch.slice(self.scratch.score)
+    let score = scratch.slice(layout.score)
     head.forward(θ, UnsafeBufferPointer(features), z: score.slice(0..<1), a: score.slice(1..<2))
     return score[0]
   }
@@ -185,7 +190,7 @@ public struct NeuralCF: Sendable {
   /// s for one viewer and title.
   public func score(user: Int, item: Int) -> Double {
     // On the stack: scoring runs for every candidate title of every evaluated viewer.
-    withUnsafeTemporaryAllocation(of: Double.self, capacity: scratch.forwardCount) { scratch in
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: layout.forwardCount) { scratch in
       scratch.initialize(repeating: 0)
       return θ.withUnsafeBufferPointer { forward(user: user, item: item, $0, scratch) }
     }
@@ -224,7 +229,7 @@ public struct NeuralCF: Sendable {
   public func accumulateGradient(
     user: Int, item: Int, target: Double, into gradient: inout [Double]
   ) -> Double {
-    var scratch = [Double](repeating: 0, count: self.scratch.count)
+    var scratch = [Double](repeating: 0, count: layout.count)
     return accumulateGradient(
       [TrainingExample(user: user, item: item, target: target)], into: &gradient,
       scratch: &scratch)
@@ -237,7 +242,7 @@ public struct NeuralCF: Sendable {
     _ examples: ArraySlice<TrainingExample>, into gradient: inout [Double],
     scratch: inout [Double], total: Double = 0
   ) -> Double {
-    precondition(gradient.count == θ.count && scratch.count == self.scratch.count)
+    precondition(gradient.count == θ.count && scratch.count == layout.count)
     var total = total
     θ.withUnsafeBufferPointer { θ in
       gradient.withUnsafeMutableBufferPointer { gradient in
@@ -262,23 +267,23 @@ public struct NeuralCF: Sendable {
     let s = forward(user: user, item: item, θ, scratch)
     let d = loss.derivative(score: s, target: target)
     // ∂L/∂(pᵤ ⊙ qᵢ): d for every factor of the dot product, the head's gradient otherwise.
-    let featureGradient = scratch.slice(self.scratch.featureGradient)
+    let featureGradient = scratch.slice(layout.featureGradient)
     if let head {
-      let scoreGradient = scratch.slice(self.scratch.scoreGradient)
+      let scoreGradient = scratch.slice(layout.scoreGradient)
       scoreGradient[0] = d
       head.backward(
-        θ, x: UnsafeBufferPointer(scratch.slice(self.scratch.features)),
-        z: UnsafeBufferPointer(scratch.slice(self.scratch.score.prefix(1))),
+        θ, x: UnsafeBufferPointer(scratch.slice(layout.features)),
+        z: UnsafeBufferPointer(scratch.slice(layout.score.prefix(1))),
         outputGradient: UnsafeBufferPointer(scoreGradient), inputGradient: featureGradient,
         into: gradient)
       if let tower, let mlpUsers, let mlpItems {
         // ∂L/∂a_L is the features' gradient after the product's.
-        let gradients = scratch.slice(self.scratch.towerGradients)
-        let productCount = self.scratch.product.count
+        let gradients = scratch.slice(layout.towerGradients)
+        let productCount = layout.product.count
         _ = gradients.slice(tower.outputGradientRange).update(
           fromContentsOf: featureGradient[productCount..<featureGradient.count])
         tower.backward(
-          θ, pass: scratch.slice(self.scratch.tower), gradients: gradients, into: gradient)
+          θ, pass: scratch.slice(layout.tower), gradients: gradients, into: gradient)
         let half = mlpUsers.width
         let p = mlpUsers.range(user).lowerBound
         let q = mlpItems.range(item).lowerBound
