@@ -118,7 +118,27 @@ public struct Dense: Sendable, Equatable {
     z: UnsafeMutableBufferPointer<Double>, a: UnsafeMutableBufferPointer<Double>
   ) {
     let biases = offset + inputs * outputs
-    for row in 0..<outputs {
+    // Four rows at a time, one in each lane of a SIMD4: every lane adds its row's terms in the
+    // same order as the loop after it, so z is the same to the last bit, but four chains of
+    // additions overlap where one would wait on each addition in turn.
+    var row = 0
+    while row + 4 <= outputs {
+      let w0 = UnsafeBufferPointer(rebasing: θ[weightRange(row)])
+      let w1 = UnsafeBufferPointer(rebasing: θ[weightRange(row + 1)])
+      let w2 = UnsafeBufferPointer(rebasing: θ[weightRange(row + 2)])
+      let w3 = UnsafeBufferPointer(rebasing: θ[weightRange(row + 3)])
+      var sums = SIMD4(
+        θ[biases + row], θ[biases + row + 1], θ[biases + row + 2], θ[biases + row + 3])
+      for column in 0..<inputs {
+        sums += SIMD4(w0[column], w1[column], w2[column], w3[column]) * x[column]
+      }
+      for lane in 0..<4 {
+        z[row + lane] = sums[lane]
+        a[row + lane] = activation.value(sums[lane])
+      }
+      row += 4
+    }
+    for row in row..<outputs {
       let weights = UnsafeBufferPointer(rebasing: θ[weightRange(row)])
       var sum = θ[biases + row]
       for column in 0..<inputs { sum += weights[column] * x[column] }
