@@ -21,6 +21,21 @@ struct NeuralTests {
     #expect(abs(error - 1.0 / 3) < 1e-6)
   }
 
+  /// Nine outputs: two blocks of four rows computed side by side, and one row alone.
+  @Test("a dense layer's weighted sums add their terms in the order z = b + W₁x₁ + W₂x₂ + …")
+  func denseSumsInOrder() {
+    var random = NumpyRandom(seed: 11)
+    let layer = Dense(offset: 3, inputs: 5, outputs: 9, activation: .relu)
+    let θ = (0..<(3 + layer.parameterCount)).map { _ in random.nextGaussian() }
+    let x = (0..<5).map { _ in random.nextGaussian() }
+    let z = (0..<9).map { (row: Int) -> Double in
+      var sum: Double = θ[3 + 45 + row]
+      for column in 0..<5 { sum += θ[3 + row * 5 + column] * x[column] }
+      return sum
+    }
+    #expect(layer.forward(θ, x).z == z)
+  }
+
   /// θ = 1, g = 0.5, η = 0.1: m = 0.05, v = 0.00025; m̂ = 0.5, v̂ = 0.25;
   /// θ ← 1 − 0.1 · 0.5 / (0.5 + 1e-8) = 0.9 (to 1e-8). Outside the range, nothing moves.
   @Test("Adam's first step, worked by hand")

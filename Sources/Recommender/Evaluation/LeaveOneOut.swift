@@ -90,7 +90,9 @@ public struct LeaveOneOut: Sendable {
   public func ranks(score: (_ user: Int, _ item: Int) -> Double) -> [Int] {
     zip(heldOut, negatives).map { held, negatives in
       let target = score(held.user, held.item)
-      return negatives.filter { score(held.user, $0) >= target }.count
+      var rank = 0
+      for negative in negatives where score(held.user, negative) >= target { rank += 1 }
+      return rank
     }
   }
 

@@ -85,33 +85,66 @@ public struct DotProductLearning: Sendable {
     var θ = [Double](repeating: 0, count: hidden.parameterCount + output.parameterCount)
     for layer in hidden.layers { layer.initialise(&θ, random: &random) }
     output.initialise(&θ, random: &random)
-    func predict(_ x: [Double]) -> (Tower.Pass, Double) {
-      let pass = hidden.forward(θ, x)
-      return (pass, output.forward(θ, pass.output).z[0])
+    // One example's values, reused by every example: the hidden layers' pass, the output's z
+    // and a, then ∂L/∂ŷ and the hidden layers' gradients.
+    var scratch = [Double](repeating: 0, count: hidden.passCount + 3 + hidden.gradientCount)
+    let outputStart = hidden.passCount
+    let gradientsStart = outputStart + 3
+    func predict(
+      _ x: [Double], _ θ: UnsafeBufferPointer<Double>, _ scratch: UnsafeMutableBufferPointer<Double>
+    ) -> Double {
+      let pass = scratch.slice(0..<hidden.passCount)
+      _ = pass.update(fromContentsOf: x)
+      hidden.forward(θ, pass: pass)
+      let prediction = scratch.slice(outputStart..<(outputStart + 2))
+      output.forward(
+        θ, UnsafeBufferPointer(pass.slice(hidden.outputRange)), z: prediction.slice(0..<1),
+        a: prediction.slice(1..<2))
+      return prediction[0]
+    }
+    func predict(_ x: [Double]) -> Double {
+      θ.withUnsafeBufferPointer { θ in
+        scratch.withUnsafeMutableBufferPointer { predict(x, θ, $0) }
+      }
     }
     var adam = Adam(parameterCount: θ.count, learningRate: training.learningRate)
     var gradient = [Double](repeating: 0, count: θ.count)
+    let everything = [0..<θ.count]
     var order = Array(train.indices)
     for _ in 0..<training.epochs {
       random.shuffle(&order)
       var start = 0
       while start < order.count {
         let end = min(start + training.batchSize, order.count)
-        for index in order[start..<end] {
-          let (pass, ŷ) = predict(train[index].x)
-          let d = 2 * (ŷ - train[index].y) / Double(end - start)
-          let upstream = output.backward(
-            θ, x: pass.output, z: [ŷ], outputGradient: [d], into: &gradient)
-          _ = hidden.backward(θ, pass: pass, outputGradient: upstream, into: &gradient)
+        θ.withUnsafeBufferPointer { θ in
+          gradient.withUnsafeMutableBufferPointer { gradient in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+              let gradients = scratch.slice(gradientsStart..<scratch.count)
+              for index in order[start..<end] {
+                let ŷ = predict(train[index].x, θ, scratch)
+                scratch[outputStart + 2] = 2 * (ŷ - train[index].y) / Double(end - start)
+                // ∂L/∂a of the last hidden layer, straight into the place backward reads it.
+                output.backward(
+                  θ, x: UnsafeBufferPointer(scratch.slice(hidden.outputRange)),
+                  z: UnsafeBufferPointer(scratch.slice(outputStart..<(outputStart + 1))),
+                  outputGradient: UnsafeBufferPointer(
+                    scratch.slice((outputStart + 2)..<(outputStart + 3))),
+                  inputGradient: gradients.slice(hidden.outputGradientRange), into: gradient)
+                hidden.backward(
+                  θ, pass: scratch.slice(0..<hidden.passCount), gradients: gradients,
+                  into: gradient)
+              }
+            }
+          }
         }
-        adam.update(&θ, gradient: gradient, ranges: [0..<θ.count])
+        adam.update(&θ, gradient: gradient, ranges: everything)
         for j in gradient.indices { gradient[j] = 0 }
         start = end
       }
     }
     return Fit(
       width: width, parameters: θ.count,
-      trainRMSE: rmse(train.map { ($0.y, predict($0.x).1) }),
-      testRMSE: rmse(test.map { ($0.y, predict($0.x).1) }))
+      trainRMSE: rmse(train.map { ($0.y, predict($0.x)) }),
+      testRMSE: rmse(test.map { ($0.y, predict($0.x)) }))
   }
 }

@@ -52,6 +52,8 @@ public struct NeuralTraining: Sendable {
     var random = NumpyRandom(seed: seed)
     var adam = Adam(parameterCount: model.parameterCount, learningRate: learningRate)
     var gradient = SparseGradient(count: model.parameterCount)
+    // Every example's intermediate values, in one buffer reused from example to example.
+    var scratch = [Double](repeating: 0, count: model.layout.count)
     for epoch in 1...max(epochs, 1) where epochs > 0 {
       var batch = examples(&random)
       random.shuffle(&batch)
@@ -61,10 +63,10 @@ public struct NeuralTraining: Sendable {
         let end = min(start + batchSize, batch.count)
         for example in batch[start..<end] {
           model.touch(user: example.user, item: example.item, in: &gradient)
-          total += gradient.withValues { values in
-            model.accumulateGradient(
-              user: example.user, item: example.item, target: example.target, into: &values)
-          }
+        }
+        total = gradient.withValues { values in
+          model.accumulateGradient(
+            batch[start..<end], into: &values, scratch: &scratch, total: total)
         }
         gradient.scale(by: 1 / Double(end - start))
         gradient.addWeightDecay(regularization, model.θ)

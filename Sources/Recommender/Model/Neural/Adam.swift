@@ -27,15 +27,28 @@ public struct Adam: Sendable {
 
   /// Steps the parameters in `ranges` of θ along their gradient.
   public mutating func update(_ θ: inout [Double], gradient: [Double], ranges: [Range<Int>]) {
+    precondition(θ.count == m.count && gradient.count == m.count)
     step += 1
     let correction1 = 1 - pow(β1, Double(step))
     let correction2 = 1 - pow(β2, Double(step))
-    for range in ranges {
-      for j in range {
-        let g = gradient[j]
-        m[j] = β1 * m[j] + (1 - β1) * g
-        v[j] = β2 * v[j] + (1 - β2) * g * g
-        θ[j] -= learningRate * (m[j] / correction1) / ((v[j] / correction2).squareRoot() + ε)
+    let (β1, β2, ε, η) = (β1, β2, ε, learningRate)
+    // Unchecked buffers, the ranges checked once each: this loop runs over every parameter a
+    // batch touched, as often as the gradient is computed.
+    θ.withUnsafeMutableBufferPointer { θ in
+      gradient.withUnsafeBufferPointer { gradient in
+        m.withUnsafeMutableBufferPointer { m in
+          v.withUnsafeMutableBufferPointer { v in
+            for range in ranges {
+              precondition(range.lowerBound >= 0 && range.upperBound <= θ.count)
+              for j in range {
+                let g = gradient[j]
+                m[j] = β1 * m[j] + (1 - β1) * g
+                v[j] = β2 * v[j] + (1 - β2) * g * g
+                θ[j] -= η * (m[j] / correction1) / ((v[j] / correction2).squareRoot() + ε)
+              }
+            }
+          }
+        }
       }
     }
   }
@@ -56,6 +69,8 @@ public struct SparseGradient: Sendable {
   /// Records that `range` will receive gradient (once per batch, however often it is added).
   public mutating func touch(_ range: Range<Int>) {
     guard !range.isEmpty, !marked[range.lowerBound] else { return }
+    // The ranges are later walked unchecked.
+    precondition(range.upperBound <= values.count)
     marked[range.lowerBound] = true
     ranges.append(range)
   }
@@ -67,21 +82,33 @@ public struct SparseGradient: Sendable {
     _ λ: Double, _ θ: [Double], where applies: (Range<Int>) -> Bool = { _ in true }
   ) {
     guard λ > 0 else { return }
-    for range in ranges where applies(range) { for j in range { values[j] += λ * θ[j] } }
+    precondition(θ.count == values.count)
+    let ranges = ranges
+    θ.withUnsafeBufferPointer { θ in
+      values.withUnsafeMutableBufferPointer { values in
+        for range in ranges where applies(range) { for j in range { values[j] += λ * θ[j] } }
+      }
+    }
   }
 
   /// Scales every touched entry, e.g. by 1 / batch size for a mean.
   public mutating func scale(by factor: Double) {
-    for range in ranges { for j in range { values[j] *= factor } }
+    let ranges = ranges
+    values.withUnsafeMutableBufferPointer { values in
+      for range in ranges { for j in range { values[j] *= factor } }
+    }
   }
 
   /// Zeroes what was touched, ready for the next batch.
   public mutating func reset() {
-    for range in ranges {
-      marked[range.lowerBound] = false
-      for j in range { values[j] = 0 }
+    let ranges = ranges
+    values.withUnsafeMutableBufferPointer { values in
+      for range in ranges {
+        marked[range.lowerBound] = false
+        values.slice(range).update(repeating: 0)
+      }
     }
-    ranges.removeAll(keepingCapacity: true)
+    self.ranges.removeAll(keepingCapacity: true)
   }
 
   /// Direct access for a model's backward pass.

@@ -42,16 +42,41 @@ public struct AutoRec: Sendable {
 
   /// hᵢ for a title whose known ratings are `column` (viewer, rating).
   public func encode(_ column: [(user: Int, rating: Double)]) -> [Double] {
-    var a = Array(θ[hiddenBiases])
-    for (user, rating) in column {
-      let row = inputWeights.range(user).lowerBound
-      for j in 0..<hidden { a[j] += rating * θ[row + j] }
+    var code = [Double](repeating: 0, count: hidden)
+    θ.withUnsafeBufferPointer { θ in
+      code.withUnsafeMutableBufferPointer { encode(column, θ, into: $0) }
     }
-    return a.map(logistic)
+    return code
+  }
+
+  /// hᵢ written into `code` (h long): the training loop's version, on scratch it owns. θ is
+  /// read unchecked, as in the layers.
+  func encode(
+    _ column: [(user: Int, rating: Double)], _ θ: UnsafeBufferPointer<Double>,
+    into code: UnsafeMutableBufferPointer<Double>
+  ) {
+    precondition(θ.count == hiddenBiases.upperBound, "θ has the wrong length")
+    for j in 0..<hidden { code[j] = θ[hiddenBiases.lowerBound + j] }
+    for (user, rating) in column {
+      precondition(0 <= user && user < users, "no such viewer")
+      let row = inputWeights.range(user).lowerBound
+      for j in 0..<hidden { code[j] += rating * θ[row + j] }
+    }
+    for j in 0..<hidden { code[j] = logistic(code[j]) }
   }
 
   /// r̂ᵤᵢ from a title's code hᵢ.
   public func decode(_ code: [Double], user: Int) -> Double {
+    precondition(code.count == hidden && 0 <= user && user < users, "no such viewer")
+    precondition(θ.count == hiddenBiases.upperBound, "θ has the wrong length")
+    return θ.withUnsafeBufferPointer { θ in
+      code.withUnsafeBufferPointer { decode($0, user: user, θ) }
+    }
+  }
+
+  func decode(_ code: UnsafeBufferPointer<Double>, user: Int, _ θ: UnsafeBufferPointer<Double>)
+    -> Double
+  {
     let row = outputWeights.range(user).lowerBound
     var sum = θ[outputBiases.offset + user]
     for j in 0..<hidden { sum += θ[row + j] * code[j] }
@@ -68,33 +93,63 @@ public struct AutoRec: Sendable {
     } + [hiddenBiases]
   }
 
+  /// Marks ``ranges(_:)`` as touched without building the list (the training loop's version).
+  public func touch(_ column: [(user: Int, rating: Double)], in gradient: inout SparseGradient) {
+    for (user, _) in column {
+      gradient.touch(inputWeights.range(user))
+      gradient.touch(outputWeights.range(user))
+      gradient.touch(outputBiases.range(user))
+    }
+    gradient.touch(hiddenBiases)
+  }
+
   /// Adds the gradient of Σ_{u observed} (r̂ᵤ − rᵤ)² for one column and returns that sum.
   @discardableResult
   public func accumulateGradient(
     _ column: [(user: Int, rating: Double)], into gradient: inout [Double]
   ) -> Double {
-    let code = encode(column)
-    var codeGradient = [Double](repeating: 0, count: hidden)
-    var loss = 0.0
-    for (user, rating) in column {
-      let error = decode(code, user: user) - rating
-      loss += error * error
-      let e = 2 * error
-      let row = outputWeights.range(user).lowerBound
-      gradient[outputBiases.offset + user] += e
-      for j in 0..<hidden {
-        gradient[row + j] += e * code[j]
-        codeGradient[j] += e * θ[row + j]
+    var scratch = [Double](repeating: 0, count: 2 * hidden)
+    return accumulateGradient(column, into: &gradient, scratch: &scratch)
+  }
+
+  /// The same on a scratch buffer of 2h doubles that the training loop keeps from title to
+  /// title: the code hᵢ, then ∂L/∂hᵢ.
+  func accumulateGradient(
+    _ column: [(user: Int, rating: Double)], into gradient: inout [Double],
+    scratch: inout [Double]
+  ) -> Double {
+    precondition(gradient.count == θ.count && scratch.count == 2 * hidden)
+    return θ.withUnsafeBufferPointer { θ in
+      gradient.withUnsafeMutableBufferPointer { gradient in
+        scratch.withUnsafeMutableBufferPointer { scratch in
+          let code = scratch.slice(0..<hidden)
+          let codeGradient = scratch.slice(hidden..<(2 * hidden))
+          encode(column, θ, into: code)
+          codeGradient.update(repeating: 0)
+          var loss = 0.0
+          for (user, rating) in column {
+            let error = decode(UnsafeBufferPointer(code), user: user, θ) - rating
+            loss += error * error
+            let e = 2 * error
+            let row = outputWeights.range(user).lowerBound
+            gradient[outputBiases.offset + user] += e
+            for j in 0..<hidden {
+              gradient[row + j] += e * code[j]
+              codeGradient[j] += e * θ[row + j]
+            }
+          }
+          // Through the sigmoid: ∂L/∂a = ∂L/∂h ⊙ h(1 − h), in place of ∂L/∂h.
+          let sumGradient = codeGradient
+          for j in 0..<hidden { sumGradient[j] = codeGradient[j] * code[j] * (1 - code[j]) }
+          for j in 0..<hidden { gradient[hiddenBiases.lowerBound + j] += sumGradient[j] }
+          for (user, rating) in column {
+            let row = inputWeights.range(user).lowerBound
+            for j in 0..<hidden { gradient[row + j] += rating * sumGradient[j] }
+          }
+          return loss
+        }
       }
     }
-    // Through the sigmoid: ∂L/∂a = ∂L/∂h ⊙ h(1 − h).
-    let sumGradient = (0..<hidden).map { codeGradient[$0] * code[$0] * (1 - code[$0]) }
-    for j in 0..<hidden { gradient[hiddenBiases.lowerBound + j] += sumGradient[j] }
-    for (user, rating) in column {
-      let row = inputWeights.range(user).lowerBound
-      for j in 0..<hidden { gradient[row + j] += rating * sumGradient[j] }
-    }
-    return loss
   }
 
   /// The training ratings as one column per title.
@@ -116,6 +171,7 @@ public struct AutoRec: Sendable {
     var random = NumpyRandom(seed: training.seed)
     var adam = Adam(parameterCount: parameterCount, learningRate: training.learningRate)
     var gradient = SparseGradient(count: parameterCount)
+    var scratch = [Double](repeating: 0, count: 2 * hidden)
     var order = columns.indices.filter { !columns[$0].isEmpty }
     for epoch in 1...max(training.epochs, 1) where training.epochs > 0 {
       random.shuffle(&order)
@@ -124,8 +180,10 @@ public struct AutoRec: Sendable {
       while start < order.count {
         let end = min(start + training.batchSize, order.count)
         for item in order[start..<end] {
-          for range in ranges(columns[item]) { gradient.touch(range) }
-          total += gradient.withValues { accumulateGradient(columns[item], into: &$0) }
+          touch(columns[item], in: &gradient)
+          total += gradient.withValues {
+            accumulateGradient(columns[item], into: &$0, scratch: &scratch)
+          }
         }
         gradient.scale(by: 1 / Double(end - start))
         gradient.addWeightDecay(training.regularization, θ) { $0.upperBound <= weightCount }

@@ -96,21 +96,60 @@ public struct Dense: Sendable, Equatable {
 
   /// z = W x + b and a = f(z).
   public func forward(_ θ: [Double], _ x: [Double]) -> (z: [Double], a: [Double]) {
+    precondition(θ.count >= range.upperBound && x.count == inputs)
     var z = [Double](repeating: 0, count: outputs)
-    let biases = offset + inputs * outputs
-    // Unchecked buffers: the loops are the whole cost of training; the gradient checks test
-    // them against finite differences.
+    var a = z
     θ.withUnsafeBufferPointer { θ in
       x.withUnsafeBufferPointer { x in
-        for row in 0..<outputs {
-          var sum = θ[biases + row]
-          let start = offset + row * inputs
-          for column in 0..<inputs { sum += θ[start + column] * x[column] }
-          z[row] = sum
+        z.withUnsafeMutableBufferPointer { z in
+          a.withUnsafeMutableBufferPointer { a in forward(θ, x, z: z, a: a) }
         }
       }
     }
-    return (z, activation == .identity ? z : z.map(activation.value))
+    return (z, a)
+  }
+
+  /// z = W x + b and a = f(z), written into `z` and `a` (`outputs` long each): the version the
+  /// training loops run, on scratch they own, so that no example allocates. Unchecked buffers,
+  /// because these loops are the whole cost of training; the gradient checks test them against
+  /// finite differences.
+  func forward(
+    _ θ: UnsafeBufferPointer<Double>, _ x: UnsafeBufferPointer<Double>,
+    z: UnsafeMutableBufferPointer<Double>, a: UnsafeMutableBufferPointer<Double>
+  ) {
+    let biases = offset + inputs * outputs
+    // Four rows at a time, one in each lane of a SIMD4: every lane adds its row's terms in the
+    // same order as the loop after it, so z is the same to the last bit, but four chains of
+    // additions overlap where one would wait on each addition in turn.
+    var row = 0
+    while row + 4 <= outputs {
+      let w0 = UnsafeBufferPointer(rebasing: θ[weightRange(row)])
+      let w1 = UnsafeBufferPointer(rebasing: θ[weightRange(row + 1)])
+      let w2 = UnsafeBufferPointer(rebasing: θ[weightRange(row + 2)])
+      let w3 = UnsafeBufferPointer(rebasing: θ[weightRange(row + 3)])
+      var sums = SIMD4(
+        θ[biases + row], θ[biases + row + 1], θ[biases + row + 2], θ[biases + row + 3])
+      for column in 0..<inputs {
+        sums += SIMD4(w0[column], w1[column], w2[column], w3[column]) * x[column]
+      }
+      for lane in 0..<4 {
+        z[row + lane] = sums[lane]
+        a[row + lane] = activation.value(sums[lane])
+      }
+      row += 4
+    }
+    for row in row..<outputs {
+      let weights = UnsafeBufferPointer(rebasing: θ[weightRange(row)])
+      var sum = θ[biases + row]
+      for column in 0..<inputs { sum += weights[column] * x[column] }
+      z[row] = sum
+      a[row] = activation.value(sum)
+    }
+  }
+
+  /// Where row `row` of W (the weights into output `row`) sits in θ.
+  func weightRange(_ row: Int) -> Range<Int> {
+    (offset + row * inputs)..<(offset + (row + 1) * inputs)
   }
 
   /// Adds ∂L/∂W and ∂L/∂b to `gradient` and returns ∂L/∂x.
@@ -122,20 +161,18 @@ public struct Dense: Sendable, Equatable {
     _ θ: [Double], x: [Double], z: [Double], outputGradient: [Double],
     into gradient: inout [Double]
   ) -> [Double] {
+    precondition(θ.count >= range.upperBound && gradient.count >= range.upperBound)
+    precondition(x.count == inputs && z.count == outputs && outputGradient.count == outputs)
     var inputGradient = [Double](repeating: 0, count: inputs)
-    let biases = offset + inputs * outputs
     θ.withUnsafeBufferPointer { θ in
       x.withUnsafeBufferPointer { x in
-        gradient.withUnsafeMutableBufferPointer { gradient in
-          inputGradient.withUnsafeMutableBufferPointer { inputGradient in
-            for row in 0..<outputs {
-              let δ = outputGradient[row] * activation.derivative(z[row])
-              guard δ != 0 else { continue }
-              gradient[biases + row] += δ
-              let start = offset + row * inputs
-              for column in 0..<inputs {
-                gradient[start + column] += δ * x[column]
-                inputGradient[column] += θ[start + column] * δ
+        z.withUnsafeBufferPointer { z in
+          outputGradient.withUnsafeBufferPointer { outputGradient in
+            gradient.withUnsafeMutableBufferPointer { gradient in
+              inputGradient.withUnsafeMutableBufferPointer { inputGradient in
+                backward(
+                  θ, x: x, z: z, outputGradient: outputGradient, inputGradient: inputGradient,
+                  into: gradient)
               }
             }
           }
@@ -144,11 +181,46 @@ public struct Dense: Sendable, Equatable {
     }
     return inputGradient
   }
+
+  /// Adds ∂L/∂W and ∂L/∂b to `gradient` and writes ∂L/∂x into `inputGradient` (`inputs` long),
+  /// on buffers the caller owns, like the forward pass above.
+  func backward(
+    _ θ: UnsafeBufferPointer<Double>, x: UnsafeBufferPointer<Double>,
+    z: UnsafeBufferPointer<Double>, outputGradient: UnsafeBufferPointer<Double>,
+    inputGradient: UnsafeMutableBufferPointer<Double>,
+    into gradient: UnsafeMutableBufferPointer<Double>
+  ) {
+    inputGradient.update(repeating: 0)
+    let biases = offset + inputs * outputs
+    for row in 0..<outputs {
+      let δ = outputGradient[row] * activation.derivative(z[row])
+      guard δ != 0 else { continue }
+      gradient[biases + row] += δ
+      let weights = UnsafeBufferPointer(rebasing: θ[weightRange(row)])
+      let weightGradient = gradient.slice(weightRange(row))
+      for column in 0..<inputs {
+        weightGradient[column] += δ * x[column]
+        inputGradient[column] += weights[column] * δ
+      }
+    }
+  }
 }
 
 /// Dense layers one after another: the MLP "tower".
+///
+/// A pass keeps what backpropagation needs in one buffer of ``passCount`` doubles, laid out
+/// [a₀ | z₁ a₁ | z₂ a₂ | …]: the input, then each layer's weighted sum and its output, which is
+/// the next layer's input. The gradients go the other way through a buffer of
+/// ``gradientCount`` doubles, [∂L/∂a₀ | ∂L/∂a₁ | … | ∂L/∂a_L]. The caller owns both, so an
+/// example costs no allocation.
 public struct Tower: Sendable, Equatable {
   public let layers: [Dense]
+  /// The input's width, then every layer's output width.
+  public let widths: [Int]
+  /// Doubles of a pass: the input, then z and a of every layer.
+  public let passCount: Int
+  /// Doubles of the gradients: ∂L/∂a of the input and of every layer.
+  public let gradientCount: Int
 
   /// Layers of the given widths from `offset`: widths[0] is the input, every later entry one
   /// layer's output, each with `activation`.
@@ -161,44 +233,67 @@ public struct Tower: Sendable, Equatable {
       start += layer.parameterCount
     }
     self.layers = layers
+    self.widths = widths
+    passCount = widths[0] + 2 * widths.dropFirst().reduce(0, +)
+    gradientCount = widths.reduce(0, +)
   }
 
   public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
 
-  /// What backpropagation needs from the forward pass: every layer's input and weighted sum.
-  public struct Pass: Sendable {
-    public var inputs: [[Double]] = []
-    public var sums: [[Double]] = []
-    public var output: [Double] = []
-  }
+  /// Where the output a_L sits in a pass (the input itself when there is no layer).
+  public var outputRange: Range<Int> { (passCount - widths.last!)..<passCount }
+  /// Where ∂L/∂a_L sits among the gradients: the caller writes it there before ``backward``.
+  public var outputGradientRange: Range<Int> { (gradientCount - widths.last!)..<gradientCount }
 
-  public func forward(_ θ: [Double], _ x: [Double]) -> Pass {
-    var pass = Pass()
-    var a = x
+  /// Runs every layer on the input the caller wrote at pass[0..<widths[0]], keeping each z and
+  /// a for ``backward(_:pass:gradients:into:)``; the output is left at ``outputRange``.
+  func forward(_ θ: UnsafeBufferPointer<Double>, pass: UnsafeMutableBufferPointer<Double>) {
+    var input = 0
     for layer in layers {
-      let (z, next) = layer.forward(θ, a)
-      pass.inputs.append(a)
-      pass.sums.append(z)
-      a = next
+      let sum = input + layer.inputs
+      let output = sum + layer.outputs
+      layer.forward(
+        θ, UnsafeBufferPointer(pass.slice(input..<sum)), z: pass.slice(sum..<output),
+        a: pass.slice(output..<(output + layer.outputs)))
+      input = output
     }
-    pass.output = a
-    return pass
   }
 
-  /// Adds every layer's gradient to `gradient` and returns ∂L/∂x.
-  public func backward(
-    _ θ: [Double], pass: Pass, outputGradient: [Double], into gradient: inout [Double]
-  ) -> [Double] {
-    var upstream = outputGradient
-    for (index, layer) in layers.enumerated().reversed() {
-      upstream = layer.backward(
-        θ, x: pass.inputs[index], z: pass.sums[index], outputGradient: upstream, into: &gradient)
+  /// Adds every layer's gradient to `gradient`, from ∂L/∂a_L at ``outputGradientRange`` of
+  /// `gradients` down to ∂L/∂a₀ (= ∂L/∂x), which it leaves at gradients[0..<widths[0]].
+  func backward(
+    _ θ: UnsafeBufferPointer<Double>, pass: UnsafeMutableBufferPointer<Double>,
+    gradients: UnsafeMutableBufferPointer<Double>, into gradient: UnsafeMutableBufferPointer<Double>
+  ) {
+    // Walk both buffers from their ends: layer ℓ's output a_ℓ, z_ℓ before it, its input before
+    // that; ∂L/∂a_ℓ, ∂L/∂a_(ℓ−1) before it.
+    var output = outputRange.lowerBound
+    var outputGradient = outputGradientRange.lowerBound
+    for layer in layers.reversed() {
+      let sum = output - layer.outputs
+      let input = sum - layer.inputs
+      let inputGradient = outputGradient - layer.inputs
+      layer.backward(
+        θ, x: UnsafeBufferPointer(pass.slice(input..<sum)),
+        z: UnsafeBufferPointer(pass.slice(sum..<output)),
+        outputGradient: UnsafeBufferPointer(
+          gradients.slice(outputGradient..<(outputGradient + layer.outputs))),
+        inputGradient: gradients.slice(inputGradient..<outputGradient), into: gradient)
+      output = input
+      outputGradient = inputGradient
     }
-    return upstream
   }
 
   /// Multiply-adds of one forward pass.
   public var multiplyAdds: Int { layers.reduce(0) { $0 + $1.inputs * $1.outputs } }
+}
+
+extension UnsafeMutableBufferPointer {
+  /// The entries in `range`, as a buffer of their own: how a scratch buffer is cut into the
+  /// pieces of a pass.
+  func slice(_ range: Range<Int>) -> UnsafeMutableBufferPointer<Element> {
+    UnsafeMutableBufferPointer(rebasing: self[range])
+  }
 }
 
 /// A loss on one example, with the output it is paired with: the model computes a score s and

@@ -38,6 +38,12 @@ public struct NeuralCF: Sendable {
   let denseStart: Int
   /// b of the dot product (the head holds it otherwise).
   let globalBias: Int?
+  let users: Int
+  let items: Int
+  /// θ's length as built: θ may be replaced (the gradient checks do) but not resized.
+  let parameterEnd: Int
+  /// Where the pieces of one example's pass sit in its scratch buffer.
+  let layout: ScratchLayout
 
   /// A fresh model: embeddings drawn from N(0, 0.01²) as He et al. initialise them, dense
   /// layers by Glorot's uniform rule, biases at zero; all from `random`, in θ's order.
@@ -54,6 +60,8 @@ public struct NeuralCF: Sendable {
     self.loss = loss
     self.factors = factors
     self.layers = layers
+    self.users = users
+    self.items = items
     var next = 0
     func table(_ rows: Int, _ width: Int) -> Embedding {
       defer { next += rows * width }
@@ -94,42 +102,99 @@ public struct NeuralCF: Sendable {
     for layer in tower?.layers ?? [] { layer.initialise(&θ, random: &random) }
     head?.initialise(&θ, random: &random)
     self.θ = θ
+    parameterEnd = next
+    layout = ScratchLayout(
+      product: usesGMF ? factors : 0, tower: tower, features: head?.inputs ?? 0)
   }
 
   public var parameterCount: Int { θ.count }
 
-  /// What the backward pass needs from the forward pass.
-  struct Pass {
-    var product: [Double] = []
-    var tower = Tower.Pass()
-    var features: [Double] = []
-    var score = 0.0
+  /// One example's pass through the model keeps its intermediate values in a scratch buffer of
+  /// ``count`` doubles that the caller owns, so that training allocates nothing per example. The
+  /// forward pass fills the first ``forwardCount`` (all that scoring needs), the backward pass
+  /// the rest.
+  struct ScratchLayout: Sendable {
+    /// pᵤ ⊙ qᵢ (GMF and the dot product).
+    let product: Range<Int>
+    /// The tower's pass, [pᵤ′; qᵢ′] first (see ``Tower``).
+    let tower: Range<Int>
+    /// [pᵤ ⊙ qᵢ; a_L], the head's input.
+    let features: Range<Int>
+    /// The head's weighted sum and its output: both the score s.
+    let score: Range<Int>
+    /// ∂L/∂s, the head's ∂L/∂features, and the tower's gradients.
+    let scoreGradient: Range<Int>
+    let featureGradient: Range<Int>
+    let towerGradients: Range<Int>
+
+    init(product: Int, tower: Tower?, features: Int) {
+      var next = 0
+      func place(_ count: Int) -> Range<Int> {
+        defer { next += count }
+        return next..<(next + count)
+      }
+      self.product = place(product)
+      self.tower = place(tower?.passCount ?? 0)
+      self.features = place(features)
+      score = place(2)
+      scoreGradient = place(1)
+      featureGradient = place(features)
+      towerGradients = place(tower?.gradientCount ?? 0)
+    }
+
+    var forwardCount: Int { score.upperBound }
+    var count: Int { towerGradients.upperBound }
   }
 
-  func forward(user: Int, item: Int) -> Pass {
-    var pass = Pass()
+  /// s for one viewer and title, leaving in `scratch` what the backward pass needs.
+  func forward(
+    user: Int, item: Int, _ θ: UnsafeBufferPointer<Double>,
+    _ scratch: UnsafeMutableBufferPointer<Double>
+  ) -> Double {
+    // θ is read unchecked from here on: a viewer or title outside the tables, or a θ of another
+    // length than the model's, must stop the run.
+    precondition(0 <= user && user < users && 0 <= item && item < items, "no such viewer or title")
+    precondition(θ.count == parameterEnd, "θ has the wrong length")
+    let product = scratch.slice(layout.product)
     if let gmfUsers, let gmfItems {
       let p = gmfUsers.range(user).lowerBound
       let q = gmfItems.range(item).lowerBound
-      pass.product = (0..<factors).map { θ[p + $0] * θ[q + $0] }
+      for f in 0..<factors { product[f] = θ[p + f] * θ[q + f] }
     }
+    guard let head else {
+      // The dot product: Σ_f pᵤf qᵢf + bᵢ + b.
+      var sum = 0.0
+      for f in 0..<factors { sum += product[f] }
+      return sum + θ[itemBiases!.range(item).lowerBound] + θ[globalBias!]
+    }
+    let features = scratch.slice(layout.features)
+    _ = features.update(fromContentsOf: product)
     if let tower, let mlpUsers, let mlpItems {
-      let input = Array(θ[mlpUsers.range(user)]) + Array(θ[mlpItems.range(item)])
-      pass.tower = tower.forward(θ, input)
+      let pass = scratch.slice(layout.tower)
+      let half = mlpUsers.width
+      let p = mlpUsers.range(user).lowerBound
+      let q = mlpItems.range(item).lowerBound
+      for f in 0..<half {
+        pass[f] = θ[p + f]
+        pass[half + f] = θ[q + f]
+      }
+      tower.forward(θ, pass: pass)
+      _ = features.slice(product.count..<features.count).update(
+        fromContentsOf: pass[tower.outputRange])
     }
-    if let head {
-      pass.features = pass.product + pass.tower.output
-      pass.score = head.forward(θ, pass.features).z[0]
-    } else {
-      pass.score =
-        pass.product.reduce(0, +) + θ[itemBiases!.range(item).lowerBound]
-        + θ[globalBias!]
-    }
-    return pass
+    let score = scratch.slice(layout.score)
+    head.forward(θ, UnsafeBufferPointer(features), z: score.slice(0..<1), a: score.slice(1..<2))
+    return score[0]
   }
 
   /// s for one viewer and title.
-  public func score(user: Int, item: Int) -> Double { forward(user: user, item: item).score }
+  public func score(user: Int, item: Int) -> Double {
+    // On the stack: scoring runs for every candidate title of every evaluated viewer.
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: layout.forwardCount) { scratch in
+      scratch.initialize(repeating: 0)
+      return θ.withUnsafeBufferPointer { forward(user: user, item: item, $0, scratch) }
+    }
+  }
 
   /// ŷ: a rating, or the probability that the viewer chose the title.
   public func predict(user: Int, item: Int) -> Double {
@@ -164,24 +229,66 @@ public struct NeuralCF: Sendable {
   public func accumulateGradient(
     user: Int, item: Int, target: Double, into gradient: inout [Double]
   ) -> Double {
-    let pass = forward(user: user, item: item)
-    let d = loss.derivative(score: pass.score, target: target)
-    var productGradient = [Double](repeating: d, count: factors)
+    var scratch = [Double](repeating: 0, count: layout.count)
+    return accumulateGradient(
+      [TrainingExample(user: user, item: item, target: target)], into: &gradient,
+      scratch: &scratch)
+  }
+
+  /// ``accumulateGradient(user:item:target:into:)`` for every example of a batch, one after
+  /// another, on a scratch buffer the training loop keeps from batch to batch; returns `total`
+  /// plus every example's loss, added in order.
+  func accumulateGradient(
+    _ examples: ArraySlice<TrainingExample>, into gradient: inout [Double],
+    scratch: inout [Double], total: Double = 0
+  ) -> Double {
+    precondition(gradient.count == θ.count && scratch.count == layout.count)
+    var total = total
+    θ.withUnsafeBufferPointer { θ in
+      gradient.withUnsafeMutableBufferPointer { gradient in
+        scratch.withUnsafeMutableBufferPointer { scratch in
+          for example in examples {
+            total += accumulateGradient(
+              user: example.user, item: example.item, target: example.target, θ, scratch,
+              into: gradient)
+          }
+        }
+      }
+    }
+    return total
+  }
+
+  /// Backpropagation for one example: the forward pass, ∂L/∂s = d, then the head, the tower
+  /// and the embeddings.
+  func accumulateGradient(
+    user: Int, item: Int, target: Double, _ θ: UnsafeBufferPointer<Double>,
+    _ scratch: UnsafeMutableBufferPointer<Double>, into gradient: UnsafeMutableBufferPointer<Double>
+  ) -> Double {
+    let s = forward(user: user, item: item, θ, scratch)
+    let d = loss.derivative(score: s, target: target)
+    // ∂L/∂(pᵤ ⊙ qᵢ): d for every factor of the dot product, the head's gradient otherwise.
+    let featureGradient = scratch.slice(layout.featureGradient)
     if let head {
-      let featureGradient = head.backward(
-        θ, x: pass.features, z: [pass.score], outputGradient: [d], into: &gradient)
-      productGradient = Array(featureGradient.prefix(pass.product.count))
+      let scoreGradient = scratch.slice(layout.scoreGradient)
+      scoreGradient[0] = d
+      head.backward(
+        θ, x: UnsafeBufferPointer(scratch.slice(layout.features)),
+        z: UnsafeBufferPointer(scratch.slice(layout.score.prefix(1))),
+        outputGradient: UnsafeBufferPointer(scoreGradient), inputGradient: featureGradient,
+        into: gradient)
       if let tower, let mlpUsers, let mlpItems {
-        let inputGradient = tower.backward(
-          θ, pass: pass.tower, outputGradient: Array(featureGradient.dropFirst(pass.product.count)),
-          into: &gradient)
+        // ∂L/∂a_L is the features' gradient after the product's.
+        let gradients = scratch.slice(layout.towerGradients)
+        let productCount = layout.product.count
+        _ = gradients.slice(tower.outputGradientRange).update(
+          fromContentsOf: featureGradient[productCount..<featureGradient.count])
+        tower.backward(
+          θ, pass: scratch.slice(layout.tower), gradients: gradients, into: gradient)
         let half = mlpUsers.width
-        for (offset, j) in mlpUsers.range(user).enumerated() {
-          gradient[j] += inputGradient[offset]
-        }
-        for (offset, j) in mlpItems.range(item).enumerated() {
-          gradient[j] += inputGradient[half + offset]
-        }
+        let p = mlpUsers.range(user).lowerBound
+        let q = mlpItems.range(item).lowerBound
+        for f in 0..<half { gradient[p + f] += gradients[f] }
+        for f in 0..<half { gradient[q + f] += gradients[half + f] }
       }
     } else {
       gradient[itemBiases!.range(item).lowerBound] += d
@@ -191,12 +298,13 @@ public struct NeuralCF: Sendable {
       let p = gmfUsers.range(user).lowerBound
       let q = gmfItems.range(item).lowerBound
       for f in 0..<factors {
+        let productGradient = head == nil ? d : featureGradient[f]
         let (pf, qf) = (θ[p + f], θ[q + f])
-        gradient[p + f] += productGradient[f] * qf
-        gradient[q + f] += productGradient[f] * pf
+        gradient[p + f] += productGradient * qf
+        gradient[q + f] += productGradient * pf
       }
     }
-    return loss.value(score: pass.score, target: target)
+    return loss.value(score: s, target: target)
   }
 
   /// Multiply-adds to score one viewer and title once the model is trained.
