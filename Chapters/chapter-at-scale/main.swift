@@ -56,9 +56,13 @@ let blocked =
   blocks == 1 ? data : data.regrouped(strata: blocks, order: .viewerByViewer, seed: seed)
 let baselineRMSE = ParallelSGD.rmse(freshModel(data, factors: k, seed: seed), on: data.probe)
 say.paragraph(
-  "Every method trains the same model, r̂ = μ + bᵤ + bᵢ + pᵤ · qᵢ with k = \(k) factors, from the "
-    + "same start, on the \(grouped(data.trainingCount)) training ratings, and is scored by its "
-    + "RMSE on the \(grouped(data.probe.count)) probe ratings after every epoch. Before any "
+  (settings.method == .all
+    ? "Every method trains the same model, r̂ = μ + bᵤ + bᵢ + pᵤ · qᵢ with k = \(k) factors, from "
+      + "the same start, "
+    : "--method \(settings.method.rawValue) trains one way only: the model r̂ = μ + bᵤ + bᵢ + "
+      + "pᵤ · qᵢ with k = \(k) factors, ")
+    + "on the \(grouped(data.trainingCount)) training ratings, scored by its RMSE on the "
+    + "\(grouped(data.probe.count)) probe ratings after every epoch. Before any "
     + "training the model predicts about μ = \(fixed(data.meanStars, 3)) for everyone: RMSE "
     + "\(fixed(baselineRMSE, 4)).")
 if let asked = settings.blocks, asked < workers {
