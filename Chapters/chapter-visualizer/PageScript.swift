@@ -824,6 +824,17 @@ enum PageScript {
         "</option>").join("");
       $("movie").innerHTML = D.items.map((n, i) => "<option value=\"" + i + "\">" + esc(n) +
         "</option>").join("");
+      // A menu is as wide as its longest name. Measured once, unsqueezed, in the first frame's
+      // layout, and then fixed: left to the browser, that width is measured again, over every
+      // name, each time the choice changes (tens of milliseconds for MovieLens' 1,682 titles).
+      // The style sheet still narrows it to a narrow screen.
+      requestAnimationFrame(() => {
+        for (const menu of [$("viewer"), $("movie")]) {
+          menu.style.cssText = "min-width: max-content; max-width: none";
+          const width = menu.getBoundingClientRect().width;
+          menu.style.cssText = width > 0 ? "width: " + width + "px" : "";
+        }
+      });
       $("viewer").addEventListener("change", (e) => select(Number(e.target.value), S.i, false));
       $("movie").addEventListener("change", (e) => select(S.u, Number(e.target.value), false));
       $("Rhat").addEventListener("mouseover", (e) => {
@@ -910,15 +921,6 @@ enum PageScript {
       window.addEventListener("resize", draw3d);
       readHash();
       refresh(true);
-      // A menu is as wide as its longest name. Measured once, in the layout the first paint needs
-      // anyway, and then fixed: left to the browser, that width is measured again, over every
-      // name, each time the choice changes (tens of milliseconds for MovieLens' 1,682 titles).
-      // Measured unsqueezed; the style sheet still narrows it to a narrow screen.
-      for (const menu of [$("viewer"), $("movie")]) {
-        menu.style.cssText = "min-width: max-content; max-width: none";
-        const width = menu.getBoundingClientRect().width;
-        menu.style.cssText = width > 0 ? "width: " + width + "px" : "";
-      }
       // After the first paint: on MovieLens the replay takes a while, and the page can be read
       // and used meanwhile.
       $("selfcheck").textContent = "Self-check running: replaying " + D.epochTotals.length +
