@@ -105,9 +105,9 @@ enum Figures {
       <h2 id="h-3d">The 3D view</h2>
       <p class="muted">Viewers (orange circles) and movies (blue squares) by their first three \
       factors. Drag, or focus the view and use the arrow keys, to turn it.</p>
-      <svg id="space3d" xmlns="http://www.w3.org/2000/svg" viewBox="-200 -200 400 400" \
-      tabindex="0" role="img" font-size="12" aria-label="3D view of viewers and movies; arrow \
-      keys turn it"></svg>
+      <canvas id="space3d" width="400" height="400" tabindex="0" role="img" \
+      aria-label="3D view of viewers and movies; arrow keys turn it" \
+      aria-describedby="spacetext"></canvas>
       <p id="spacetext" aria-live="polite"></p>
       </section>
       </div>

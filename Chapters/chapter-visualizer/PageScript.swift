@@ -5,6 +5,11 @@
 /// predicts as `MatrixFactorization.predict` does, μ + bᵤ + bᵢ + Σ pᵤf qᵢf summed left to right,
 /// and steps as `MatrixFactorization.sgdStep` does, operation for operation, so that its doubles
 /// equal Swift's to the last bit; it checks that on load and says so on the page.
+///
+/// It is written to answer within a frame on MovieLens' 943 × 1,682 (docs/bench-visualizer.sh
+/// times it): the page's elements are made once and a redraw rewrites only the text and
+/// attributes that changed, the 3D view's points are stamped into pixels rather than drawn
+/// one by one, and the self-check runs in slices between the reader's interactions.
 enum PageScript {
   static let css = #"""
     :root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --line: #bbb; --blue: #0072B2;
@@ -36,18 +41,20 @@ enum PageScript {
     table.grid th { font-weight: 500; color: var(--muted); padding: 0 .2rem; white-space: nowrap;
       max-width: 5.5rem; overflow: hidden; text-overflow: ellipsis; }
     table.grid th[scope=row] { width: 5.5rem; min-width: 5.5rem; text-align: right; }
-    table.grid td { width: 2.3rem; min-width: 2.3rem; height: 1.4rem; text-align: center; border: 1px solid #fff;
-      padding: 0; }
+    table.grid td { width: 2.3rem; min-width: 2.3rem; height: 1.4rem; text-align: center;
+      border: 1px solid #fff; padding: 0; color: #111; }
     table.grid td.gap { background: repeating-linear-gradient(45deg, #f4f4f4, #f4f4f4 3px,
       #e2e2e2 3px, #e2e2e2 6px); color: #888; }
+    table.grid td.dark { color: #fff; }
     table.grid td.hl { box-shadow: inset 0 0 0 2px rgba(0, 0, 0, 0.6); }
     table.grid td.sel { outline: 3px solid var(--focus); outline-offset: -1px; }
     #Rhat td { cursor: pointer; }
     #Rhat td:focus { outline: 3px solid var(--focus); outline-offset: 1px; }
     .nav { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .3rem 0; }
     button, select { font: inherit; font-size: .85rem; padding: .25rem .55rem; }
-    button:focus-visible, select:focus-visible, input:focus-visible, svg:focus-visible {
-      outline: 3px solid var(--focus); outline-offset: 2px; }
+    select { min-width: 0; max-width: 100%; }
+    button:focus-visible, select:focus-visible, input:focus-visible, svg:focus-visible,
+      canvas:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     #formula { font-size: 1rem; }
     output#prediction { font-weight: 700; font-size: 1.1rem; }
     .sliders { display: grid; grid-template-columns: auto 1fr 3.5rem; gap: .15rem .5rem;
@@ -85,8 +92,13 @@ enum PageScript {
         bi: new Float64Array(nI) };
       const trained = copy(D.trained);
       let M = copy(trained);
+      // Counts the changes to M, so that what was drawn from it is known to be stale.
+      let version = 0;
+      function changed() { version += 1; }
       const rated = new Map();
       for (let n = 0; n < nR; n++) rated.set(R[3 * n] * nI + R[3 * n + 1], R[3 * n + 2]);
+      const ratedCount = new Int32Array(nU);
+      for (const key of rated.keys()) ratedCount[Math.floor(key / nI)] += 1;
 
       // The prediction, summed in MatrixFactorization.predict's order.
       function dot(m, u, i) {
@@ -110,11 +122,6 @@ enum PageScript {
         }
         return e;
       }
-      function epoch(m) {
-        let total = 0;
-        for (let n = 0; n < nR; n++) total += Math.abs(step(m, n));
-        return total;
-      }
       function sameModel(a, b) {
         for (const key of ["P", "Q", "bu", "bi"]) {
           for (let n = 0; n < a[key].length; n++) if (a[key][n] !== b[key][n]) return key;
@@ -128,62 +135,78 @@ enum PageScript {
         b.hidden = false;
         b.textContent = "Mismatch with the Swift run: " + text;
       }
-
-      // Self-check: replay every epoch from the embedded start and compare with Swift's run.
-      function selfCheck() {
-        const m = copy(start);
-        const el = $("selfcheck");
-        for (let e = 0; e < D.epochTotals.length; e++) {
-          const t = epoch(m);
-          if (t !== D.epochTotals[e]) {
-            el.className = "fail";
-            el.dataset.status = "fail";
-            el.textContent = "Self-check failed: epoch " + (e + 1) + " gave \u03a3|e| = " + t +
-              " here, " + D.epochTotals[e] + " in Swift.";
-            showMismatch(el.textContent);
-            return;
-          }
-        }
-        const differs = sameModel(m, trained);
-        if (differs) {
-          el.className = "fail";
-          el.dataset.status = "fail";
-          el.textContent = "Self-check failed: after " + D.epochTotals.length +
-            " epochs the page's " + differs + " differs from the Swift run's.";
-          showMismatch(el.textContent);
-          return;
-        }
-        el.className = "pass";
-        el.dataset.status = "pass";
-        el.textContent = "Self-check passed: this browser replayed all " + D.epochTotals.length +
-          " epochs (" + (nR * D.epochTotals.length).toLocaleString("en") +
-          " steps) from the embedded start and got the Swift run's \u03a3|e| for every epoch" +
-          " and its trained P, Q and biases, bit for bit.";
+      // Runs a task after the browser has had its turn: a message, not setTimeout, which waits at
+      // least 4 ms once nested.
+      const channel = new MessageChannel(), tasks = [];
+      channel.port1.onmessage = () => tasks.shift()();
+      function later(task) {
+        tasks.push(task);
+        channel.port2.postMessage(null);
       }
 
-      // ---- The matrices: only the window in view is drawn.
+      // Self-check: replay every epoch from the embedded start and compare with Swift's run. It
+      // works in slices of about 8 ms, so the page answers the reader while it runs (on MovieLens
+      // the replay is 2,000,000 steps); each epoch's Σ|e| is summed rating by rating, in
+      // training order.
+      function selfCheck() {
+        const m = copy(start), el = $("selfcheck"), epochs = D.epochTotals.length;
+        let e = 0, n = 0, total = 0;
+        function fail(text) {
+          el.className = "fail";
+          el.dataset.status = "fail";
+          el.textContent = "Self-check failed: " + text;
+          showMismatch(el.textContent);
+        }
+        function slice() {
+          const until = performance.now() + 8;
+          while (e < epochs) {
+            const end = Math.min(nR, n + 2000);
+            for (; n < end; n++) total += Math.abs(step(m, n));
+            if (n === nR) {
+              if (total !== D.epochTotals[e]) {
+                fail("epoch " + (e + 1) + " gave \u03a3|e| = " + total + " here, " +
+                  D.epochTotals[e] + " in Swift.");
+                return;
+              }
+              e += 1;
+              n = 0;
+              total = 0;
+            }
+            if (e < epochs && performance.now() > until) return later(slice);
+          }
+          const differs = sameModel(m, trained);
+          if (differs) {
+            fail("after " + epochs + " epochs the page's " + differs +
+              " differs from the Swift run's.");
+            return;
+          }
+          el.className = "pass";
+          el.dataset.status = "pass";
+          el.textContent = "Self-check passed: this browser replayed all " + epochs +
+            " epochs (" + (nR * epochs).toLocaleString("en") + " steps) from the embedded start" +
+            " and got the Swift run's \u03a3|e| for every epoch and its trained P, Q and biases," +
+            " bit for bit.";
+        }
+        slice();
+      }
+
+      // ---- The matrices: one window of ROWS × COLS drawn. Its cells are made once; a redraw
+      // rewrites only what changed in them (a slider move: one row or column of predictions), and
+      // only their text, background and classes, never the tables.
+      const clamp01 = (t) => Math.max(0, Math.min(1, t));
+      // A colour as a background and whether text on it is white.
       function ratingColour(v) {
-        const t = Math.max(0, Math.min(1, (v - lo) / (hi - lo)));
-        const l = 96 - 62 * t;
-        return "background:hsl(210,60%," + l + "%);color:" + (l < 60 ? "#fff" : "#111");
+        const l = 96 - 62 * clamp01((v - lo) / (hi - lo));
+        return ["hsl(210,60%," + l + "%)", l < 60];
       }
       let factorMax = 1e-9;
       for (const x of trained.P) factorMax = Math.max(factorMax, Math.abs(x));
       for (const x of trained.Q) factorMax = Math.max(factorMax, Math.abs(x));
       function factorColour(v) {
-        const t = Math.min(1, Math.abs(v) / factorMax), l = 96 - 56 * t;
-        const hue = v < 0 ? "28,85%," : "205,70%,";
-        return "background:hsl(" + hue + l + "%);color:" + (l < 60 ? "#fff" : "#111");
+        const l = 96 - 56 * Math.min(1, Math.abs(v) / factorMax);
+        return ["hsl(" + (v < 0 ? "28,85%," : "205,70%,") + l + "%)", l < 60];
       }
       function shortName(s) { return s.length > 12 ? s.slice(0, 11) + "\u2026" : s; }
-      function itemHead(i) {
-        return "<th scope=\"col\" title=\"" + esc(D.items[i]) + "\"><abbr title=\"" +
-          esc(D.items[i]) + "\">M" + (i + 1) + "</abbr></th>";
-      }
-      function userHead(u) {
-        return "<th scope=\"row\" title=\"" + esc(D.users[u]) + "\">" + esc(shortName(D.users[u])) +
-          "</th>";
-      }
       function keepInView() {
         if (S.u < S.r0) S.r0 = S.u;
         if (S.u >= S.r0 + ROWS) S.r0 = S.u - ROWS + 1;
@@ -195,146 +218,277 @@ enum PageScript {
         return D.users[u] + ", " + D.items[i] + ": predicted " + x.toFixed(2) +
           (v === undefined ? ", not rated" : ", rated " + v);
       }
-      // After a slider move only the moved factor and the predictions that use it change: they
-      // are updated in place, the rest of the window left alone (a frame's work on MovieLens).
-      function updateMoved(key, at) {
-        const cell = $(key + at);
-        if (cell) {
-          cell.textContent = fmt(M[key][at], 2);
-          cell.style.cssText = factorColour(M[key][at]);
+      // Text that changes in place: the page's own text node, rewritten only when it differs.
+      function textIn(el) {
+        el.textContent = " ";
+        return el.firstChild;
+      }
+      function put(text, s) {
+        if (text.data !== s) text.data = s;
+      }
+      // The tables' skeletons: a header row of movies (or factors), then one row per viewer (or
+      // factor).
+      const cells = (n, cell) => cell.repeat(n);
+      const itemHeads = cells(COLS, "<th scope=\"col\"><abbr></abbr></th>");
+      const rowsOf = (n, row) => cells(n, "<tr><th scope=\"row\"></th>" + row + "</tr>");
+      $("R").innerHTML = "<tr><th scope=\"row\"></th>" + itemHeads + "</tr>" +
+        rowsOf(ROWS, cells(COLS, "<td></td>"));
+      $("Rhat").innerHTML = "<tr><th scope=\"row\"></th>" + itemHeads + "</tr>" + rowsOf(ROWS,
+        cells(COLS, "<td data-u=\"\" data-i=\"\" data-value=\"\" tabindex=\"-1\"></td>"));
+      let factorHeads = "";
+      for (let f = 0; f < k; f++) factorHeads += "<th scope=\"col\">f" + (f + 1) + "</th>";
+      $("P").innerHTML = "<tr><th scope=\"row\"></th>" + factorHeads + "</tr>" +
+        rowsOf(ROWS, cells(k, "<td></td>"));
+      let qRows = "<tr><th scope=\"row\"></th>" + itemHeads + "</tr>";
+      for (let f = 0; f < k; f++) {
+        qRows += "<tr><th scope=\"row\">f" + (f + 1) + "</th>" + cells(COLS, "<td></td>") +
+          "</tr>";
+      }
+      $("Qt").innerHTML = qRows;
+      // Each cell with what it shows now, so a redraw compares before it writes.
+      const bodyOf = (id) => Array.from($(id).rows).slice(1).map((row) => Array.from(row.cells)
+        .slice(1).map((td) => ({ td, text: textIn(td), bg: "", cls: "", title: "" })));
+      const grid = { R: bodyOf("R"), Rhat: bodyOf("Rhat"), P: bodyOf("P"), Q: bodyOf("Qt"),
+        r0: -1, c0: -1 };
+      const headsOf = (id) => ({
+        items: Array.from($(id).rows[0].cells).slice(1).map((th) => th.firstChild),
+        users: Array.from($(id).rows).slice(1).map((row) => row.cells[0]) });
+      const heads = { R: headsOf("R"), Rhat: headsOf("Rhat"), P: headsOf("P"), Q: headsOf("Qt") };
+      function show(c, text, colour, cls) {
+        put(c.text, text);
+        const bg = colour ? colour[0] : "";
+        if (c.bg !== bg) {
+          c.td.style.backgroundColor = bg;
+          c.bg = bg;
         }
-        for (const td of $("Rhat").querySelectorAll("td[data-u]")) {
-          const u = Number(td.dataset.u), i = Number(td.dataset.i);
-          if (key === "P" ? u !== S.u : i !== S.i) continue;
-          const x = predict(M, u, i);
-          td.dataset.value = x;
-          td.textContent = x.toFixed(1);
-          td.style.cssText = ratingColour(x);
-          td.setAttribute("aria-label", cellLabel(u, i, x));
+        const classes = colour && colour[1] ? (cls ? cls + " dark" : "dark") : cls;
+        if (c.cls !== classes) {
+          c.td.className = classes;
+          c.cls = classes;
         }
+      }
+      // The headers, the legend and the window's place: rewritten only when the window moves, and
+      // then only the rows' or the columns' that moved.
+      const windowText = textIn($("window")), legendText = textIn($("legend"));
+      for (const id of ["R", "Rhat", "Q"]) heads[id].items = heads[id].items.map(textIn);
+      for (const id of ["R", "Rhat", "P"]) heads[id].users = heads[id].users.map(textIn);
+      function drawHeads(rows, columns) {
+        for (const id of columns ? ["R", "Rhat", "Q"] : []) {
+          heads[id].items.forEach((text, b) => {
+            const i = grid.c0 + b, abbr = text.parentNode;
+            abbr.parentNode.title = D.items[i];
+            abbr.title = D.items[i];
+            put(text, "M" + (i + 1));
+          });
+        }
+        for (const id of rows ? ["R", "Rhat", "P"] : []) {
+          heads[id].users.forEach((text, a) => {
+            const u = grid.r0 + a;
+            text.parentNode.title = D.users[u];
+            put(text, shortName(D.users[u]));
+          });
+        }
+        put(windowText, "Viewers " + (grid.r0 + 1) + "\u2013" + (grid.r0 + ROWS) + " of " + nU +
+          ", movies " + (grid.c0 + 1) + "\u2013" + (grid.c0 + COLS) + " of " + nI + ".");
+        if (!columns) return;
+        const names = [];
+        for (let i = grid.c0; i < grid.c0 + COLS; i++) names.push("M" + (i + 1) + " " + D.items[i]);
+        put(legendText, names.join(" \u00b7 "));
       }
       function drawMatrices() {
         keepInView();
-        const us = [], is = [];
-        for (let u = S.r0; u < S.r0 + ROWS; u++) us.push(u);
-        for (let i = S.c0; i < S.c0 + COLS; i++) is.push(i);
-        const cols = "<tr><th scope=\"row\"></th>" + is.map(itemHead).join("") + "</tr>";
-        let r = cols, rh = cols, p = "<tr><th scope=\"row\"></th>", q = "<tr><th scope=\"row\"></th>" +
-          is.map(itemHead).join("") + "</tr>";
-        for (let f = 0; f < k; f++) p += "<th scope=\"col\">f" + (f + 1) + "</th>";
-        p += "</tr>";
-        for (const u of us) {
-          r += "<tr>" + userHead(u);
-          rh += "<tr>" + userHead(u);
-          p += "<tr>" + userHead(u);
-          for (const i of is) {
-            const v = rated.get(u * nI + i);
-            const hl = (u === S.u || i === S.i) ? " hl" : "";
-            r += v === undefined
-              ? "<td class=\"gap" + hl + "\" title=\"not rated\">\u00b7</td>"
-              : "<td class=\"" + hl + "\" style=\"" + ratingColour(v) + "\">" + v + "</td>";
-            const x = predict(M, u, i), sel = u === S.u && i === S.i;
-            rh += "<td data-u=\"" + u + "\" data-i=\"" + i + "\" data-value=\"" + x +
-              "\" tabindex=\"" + (sel ? 0 : -1) +
-              "\" class=\"" + (sel ? "sel" : "") + "\" style=\"" + ratingColour(x) +
-              "\" aria-label=\"" + esc(cellLabel(u, i, x)) + "\">" + x.toFixed(1) + "</td>";
+        if (grid.r0 !== S.r0 || grid.c0 !== S.c0) {
+          const rows = grid.r0 !== S.r0, columns = grid.c0 !== S.c0;
+          grid.r0 = S.r0;
+          grid.c0 = S.c0;
+          drawHeads(rows, columns);
+        }
+        for (let a = 0; a < ROWS; a++) {
+          const u = S.r0 + a;
+          for (let b = 0; b < COLS; b++) {
+            const i = S.c0 + b, v = rated.get(u * nI + i);
+            const hl = u === S.u || i === S.i, sel = u === S.u && i === S.i;
+            const r = grid.R[a][b];
+            if (v === undefined) show(r, "\u00b7", null, hl ? "gap hl" : "gap");
+            else show(r, String(v), ratingColour(v), hl ? "hl" : "");
+            const title = v === undefined ? "not rated" : "";
+            if (r.title !== title) {
+              if (title) r.td.title = title;
+              else r.td.removeAttribute("title");
+              r.title = title;
+            }
+            const x = predict(M, u, i), c = grid.Rhat[a][b], td = c.td;
+            show(c, x.toFixed(1), ratingColour(x), sel ? "sel" : "");
+            if (c.u !== u || c.i !== i || c.x !== x) {
+              td.dataset.u = u;
+              td.dataset.i = i;
+              td.dataset.value = x;
+              td.setAttribute("aria-label", cellLabel(u, i, x));
+              c.u = u;
+              c.i = i;
+              c.x = x;
+            }
+            if (c.sel !== sel) {
+              td.tabIndex = sel ? 0 : -1;
+              c.sel = sel;
+            }
           }
           for (let f = 0; f < k; f++) {
             const x = M.P[u * k + f];
-            p += "<td id=\"P" + (u * k + f) + "\" class=\"" + (u === S.u ? "hl" : "") +
-              "\" style=\"" + factorColour(x) + "\">" + fmt(x, 2) + "</td>";
+            show(grid.P[a][f], fmt(x, 2), factorColour(x), u === S.u ? "hl" : "");
           }
-          r += "</tr>";
-          rh += "</tr>";
-          p += "</tr>";
         }
         for (let f = 0; f < k; f++) {
-          q += "<tr><th scope=\"row\">f" + (f + 1) + "</th>";
-          for (const i of is) {
-            const x = M.Q[i * k + f];
-            q += "<td id=\"Q" + (i * k + f) + "\" class=\"" + (i === S.i ? "hl" : "") +
-              "\" style=\"" + factorColour(x) + "\">" + fmt(x, 2) + "</td>";
+          for (let b = 0; b < COLS; b++) {
+            const i = S.c0 + b, x = M.Q[i * k + f];
+            show(grid.Q[f][b], fmt(x, 2), factorColour(x), i === S.i ? "hl" : "");
           }
-          q += "</tr>";
         }
-        $("R").innerHTML = r;
-        $("P").innerHTML = p;
-        $("Qt").innerHTML = q;
-        $("Rhat").innerHTML = rh;
-        $("window").textContent = "Viewers " + (S.r0 + 1) + "\u2013" + (S.r0 + ROWS) + " of " +
-          nU + ", movies " + (S.c0 + 1) + "\u2013" + (S.c0 + COLS) + " of " + nI + ".";
-        $("legend").textContent = is.map((i) => "M" + (i + 1) + " " + D.items[i]).join(" \u00b7 ");
       }
 
-      // ---- One prediction, term by term: the "glowing lines".
+      // ---- One prediction, term by term: the "glowing lines". Made once for k factors; a redraw
+      // rewrites their numbers, widths and colours.
+      const termHeight = 34;
+      {
+        let svg = "", rows = "<tr><th>factor</th><th>p<sub>u</sub></th><th>q<sub>i</sub></th>" +
+          "<th>product</th></tr>";
+        for (let f = 0; f < k; f++) {
+          const y = 20 + f * termHeight;
+          svg += "<line x1=\"70\" y1=\"" + y + "\" x2=\"250\" y2=\"" + y + "\"" +
+            " stroke-opacity=\"0.25\"/><line x1=\"70\" y1=\"" + y + "\" x2=\"250\" y2=\"" + y +
+            "\"/><text x=\"62\" y=\"" + (y + 4) + "\" text-anchor=\"end\"></text><text x=\"258\"" +
+            " y=\"" + (y + 4) + "\"></text><text x=\"160\" y=\"" + (y - 8) + "\"" +
+            " text-anchor=\"middle\"></text>";
+          rows += "<tr><td>f" + (f + 1) + "</td><td></td><td></td><td></td></tr>";
+        }
+        $("lines").setAttribute("viewBox", "0 0 320 " + (10 + k * termHeight));
+        $("lines").innerHTML = svg;
+        $("terms").innerHTML = rows + "<tr><td>sum</td><td></td><td></td><td></td></tr>";
+        $("formula").innerHTML = "r\u0302 = \u03bc " + fmt(mu, 3) + " <span></span>" +
+          " (b<sub>u</sub>) <span></span> (b<sub>i</sub>) <span></span> (p\u00b7q) =" +
+          " <output id=\"prediction\" data-u=\"\" data-i=\"\" data-value=\"\"></output>";
+      }
+      const term = {
+        name: textIn($("cellname")),
+        parts: Array.from($("formula").querySelectorAll("span")).map(textIn),
+        output: $("prediction"),
+        value: textIn($("prediction")),
+        lines: Array.from({ length: k }, (_, f) => {
+          const shapes = Array.from($("lines").children).slice(5 * f, 5 * f + 5);
+          return { glow: shapes[0], line: shapes[1], p: textIn(shapes[2]), q: textIn(shapes[3]),
+            product: textIn(shapes[4]) };
+        }),
+        rows: Array.from($("terms").rows).slice(1, k + 1).map((row) => Array.from(row.cells)
+          .slice(1).map(textIn)),
+        sum: textIn($("terms").rows[k + 1].cells[3]),
+      };
       function drawCell() {
         const u = S.u, i = S.i, x = predict(M, u, i), v = rated.get(u * nI + i);
         const d = dot(M, u, i);
-        $("cellname").textContent = D.users[u] + " \u00d7 " + D.items[i] +
-          (v === undefined ? " (not rated)" : " (rated " + v + ")");
-        $("formula").innerHTML = "r\u0302 = \u03bc " + fmt(mu, 3) + " " + signed(M.bu[u], 3) +
-          " (b<sub>u</sub>) " + signed(M.bi[i], 3) + " (b<sub>i</sub>) " + signed(d, 3) +
-          " (p\u00b7q) = <output id=\"prediction\" data-u=\"" + u + "\" data-i=\"" + i +
-          "\" data-value=\"" + x + "\">" + x.toFixed(3) + "</output>";
-        let big = 1e-9, rows = "";
+        put(term.name, D.users[u] + " \u00d7 " + D.items[i] +
+          (v === undefined ? " (not rated)" : " (rated " + v + ")"));
+        put(term.parts[0], signed(M.bu[u], 3));
+        put(term.parts[1], signed(M.bi[i], 3));
+        put(term.parts[2], signed(d, 3));
+        term.output.dataset.u = u;
+        term.output.dataset.i = i;
+        term.output.dataset.value = x;
+        put(term.value, x.toFixed(3));
+        let big = 1e-9;
         for (let f = 0; f < k; f++) big = Math.max(big, Math.abs(M.P[u * k + f] * M.Q[i * k + f]));
-        const h = 34, w = 320;
-        let svg = "";
         for (let f = 0; f < k; f++) {
-          const a = M.P[u * k + f], b = M.Q[i * k + f], t = a * b, y = 20 + f * h;
+          const a = M.P[u * k + f], b = M.Q[i * k + f], t = a * b, shape = term.lines[f];
           const width = 1.5 + 12 * Math.abs(t) / big;
           const colour = t < 0 ? "#D55E00" : "#0072B2";
-          const dash = t < 0 ? " stroke-dasharray=\"6 3\"" : "";
-          svg += "<line x1=\"70\" y1=\"" + y + "\" x2=\"250\" y2=\"" + y + "\" stroke=\"" + colour +
-            "\" stroke-opacity=\"0.25\" stroke-width=\"" + (width + 8).toFixed(1) + "\"/>";
-          svg += "<line x1=\"70\" y1=\"" + y + "\" x2=\"250\" y2=\"" + y + "\" stroke=\"" + colour +
-            "\" stroke-width=\"" + width.toFixed(1) + "\"" + dash + "/>";
-          svg += "<text x=\"62\" y=\"" + (y + 4) + "\" text-anchor=\"end\">p" + (f + 1) + " " +
-            fmt(a, 2) + "</text><text x=\"258\" y=\"" + (y + 4) + "\">q" + (f + 1) + " " +
-            fmt(b, 2) + "</text><text x=\"160\" y=\"" + (y - 8) + "\" text-anchor=\"middle\">" +
-            fmt(t, 3) + "</text>";
-          rows += "<tr><td>f" + (f + 1) + "</td><td>" + fmt(a, 3) + "</td><td>" + fmt(b, 3) +
-            "</td><td>" + fmt(t, 3) + "</td></tr>";
+          shape.glow.setAttribute("stroke", colour);
+          shape.glow.setAttribute("stroke-width", (width + 8).toFixed(1));
+          shape.line.setAttribute("stroke", colour);
+          shape.line.setAttribute("stroke-width", width.toFixed(1));
+          if (t < 0) shape.line.setAttribute("stroke-dasharray", "6 3");
+          else shape.line.removeAttribute("stroke-dasharray");
+          put(shape.p, "p" + (f + 1) + " " + fmt(a, 2));
+          put(shape.q, "q" + (f + 1) + " " + fmt(b, 2));
+          put(shape.product, fmt(t, 3));
+          put(term.rows[f][0], fmt(a, 3));
+          put(term.rows[f][1], fmt(b, 3));
+          put(term.rows[f][2], fmt(t, 3));
         }
-        const lines = $("lines");
-        lines.setAttribute("viewBox", "0 0 " + w + " " + (10 + k * h));
-        lines.innerHTML = svg;
-        $("terms").innerHTML = "<tr><th>factor</th><th>p<sub>u</sub></th><th>q<sub>i</sub></th>" +
-          "<th>product</th></tr>" + rows + "<tr><td>sum</td><td></td><td></td><td>" + fmt(d, 3) +
-          "</td></tr>";
+        put(term.sum, fmt(d, 3));
       }
 
       // ---- Sliders for the selected viewer's and movie's factors, and the viewer's top picks.
-      let range = Math.ceil(factorMax * 15) / 10;
-      function buildSliders() {
+      const range = Math.ceil(factorMax * 15) / 10;
+      const sliderKinds = [["p", "P"], ["q", "Q"]];
+      {
         let html = "";
-        for (const [who, key, base, name] of [["p", "P", S.u * k, D.users[S.u]],
-          ["q", "Q", S.i * k, D.items[S.i]]]) {
+        for (const [who] of sliderKinds) {
           for (let f = 0; f < k; f++) {
-            const x = M[key][base + f];
             html += "<label for=\"s" + who + f + "\">" + who + "<sub>" + (f + 1) + "</sub> " +
-              "<span class=\"sr\">" + esc(name) + "</span></label><input type=\"range\" id=\"s" +
-              who + f + "\" min=\"" + (-range) + "\" max=\"" + range + "\" step=\"0.01\" value=\"" +
-              x + "\" data-key=\"" + key + "\" data-at=\"" + (base + f) + "\"/><output id=\"o" +
-              who + f + "\">" + fmt(x, 2) + "</output>";
+              "<span class=\"sr\" id=\"n" + who + f + "\"></span></label><input type=\"range\"" +
+              " id=\"s" + who + f + "\" min=\"" + (-range) + "\" max=\"" + range + "\"" +
+              " step=\"0.01\"/><output id=\"o" + who + f + "\"></output>";
           }
         }
         $("sliders").innerHTML = html;
-        $("slidernames").textContent = "p: " + D.users[S.u] + "; q: " + D.items[S.i];
       }
+      // Each slider with the factor it moves (at) and the value it shows (x).
+      const sliders = sliderKinds.map(([who, key]) => Array.from({ length: k }, (_, f) => ({
+        key, input: $("s" + who + f), value: textIn($("o" + who + f)),
+        name: textIn($("n" + who + f)), at: -1, x: NaN })));
+      const sliderNames = textIn($("slidernames"));
+      // Points the sliders at the selected viewer's and movie's factors.
+      function setSliders() {
+        for (const row of sliders) {
+          for (const [f, slider] of row.entries()) {
+            const key = slider.key, base = (key === "P" ? S.u : S.i) * k, x = M[key][base + f];
+            if (slider.at === base + f && slider.x === x) continue;
+            slider.at = base + f;
+            slider.x = x;
+            slider.input.value = x;
+            put(slider.value, fmt(x, 2));
+            put(slider.name, key === "P" ? D.users[S.u] : D.items[S.i]);
+          }
+        }
+        put(sliderNames, "p: " + D.users[S.u] + "; q: " + D.items[S.i]);
+      }
+      // The five best predictions among the viewer's unrated movies (all movies if every one is
+      // rated), best first, ties to the lower index: kept by insertion while the movies go by, a
+      // partial sort. - Complexity: O(nI) predictions, no sort of all nI.
+      const PICKS = 5;
+      function topPicks(u) {
+        const all = ratedCount[u] === nI, best = [];
+        for (let i = 0; i < nI; i++) {
+          if (!all && rated.has(u * nI + i)) continue;
+          const x = predict(M, u, i);
+          if (best.length === PICKS && !(x > best[PICKS - 1][1])) continue;
+          let at = Math.min(best.length, PICKS - 1);
+          while (at > 0 && best[at - 1][1] < x) at -= 1;
+          best.splice(at, 0, [i, x]);
+          if (best.length > PICKS) best.pop();
+        }
+        return best;
+      }
+      const pickTexts = [], picksHead = textIn($("pickshead"));
+      let picked = "";
+      // Redrawn when the viewer or M changes; a new movie leaves the picks as they are.
       function drawPicks() {
-        const u = S.u, list = [];
-        for (let i = 0; i < nI; i++) if (!rated.has(u * nI + i)) list.push(i);
-        const all = list.length === 0;
-        const pool = all ? [...Array(nI).keys()] : list;
-        const scored = pool.map((i) => [i, predict(M, u, i)]);
-        scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-        $("pickshead").textContent = all
+        if (picked === S.u + " " + version) return;
+        picked = S.u + " " + version;
+        const u = S.u, best = topPicks(u);
+        put(picksHead, ratedCount[u] === nI
           ? D.users[u] + " has rated every movie: all of them ranked by prediction"
-          : D.users[u] + "'s top picks among the " + list.length + " movies not yet rated";
-        $("picks").innerHTML = scored.slice(0, 5).map(([i, x]) => "<li>" + esc(D.items[i]) +
-          ": " + x.toFixed(2) + (rated.has(u * nI + i) ? " (rated " + rated.get(u * nI + i) +
-          ")" : "") + "</li>").join("");
+          : D.users[u] + "'s top picks among the " + (nI - ratedCount[u]) +
+            " movies not yet rated");
+        const list = $("picks");
+        while (pickTexts.length < best.length) {
+          pickTexts.push(textIn(list.appendChild(document.createElement("li"))));
+        }
+        while (pickTexts.length > best.length) {
+          list.removeChild(list.lastChild);
+          pickTexts.pop();
+        }
+        best.forEach(([i, x], n) => put(pickTexts[n], D.items[i] + ": " + x.toFixed(2) +
+          (rated.has(u * nI + i) ? " (rated " + rated.get(u * nI + i) + ")" : "")));
       }
 
       // ---- The URL fragment: viewer, movie and any factor moved away from its trained value.
@@ -347,6 +501,13 @@ enum PageScript {
         if (p.some((x, f) => x !== trained.P[S.u * k + f])) h += "&p=" + p.join(",");
         if (q.some((x, f) => x !== trained.Q[S.i * k + f])) h += "&q=" + q.join(",");
         history.replaceState(null, "", "#" + h);
+      }
+      // Written once the reader pauses: a dragged slider fires dozens of input events a second,
+      // and browsers ignore replaceState called that often.
+      let hashTimer = 0;
+      function hashSoon() {
+        clearTimeout(hashTimer);
+        hashTimer = setTimeout(writeHash, 150);
       }
       function readHash() {
         const parts = new URLSearchParams(location.hash.slice(1));
@@ -376,6 +537,7 @@ enum PageScript {
         T.n = 0;
         T.sum = 0;
         M = T.m;
+        changed();
         $("log").innerHTML = "<tr><th>epoch</th><th>\u03a3|e| here</th><th>\u03a3|e| Swift</th>" +
           "<th></th></tr>";
       }
@@ -400,6 +562,7 @@ enum PageScript {
         if (!T.m || T.epoch === D.epochTotals.length) begin();
         const u = R[3 * T.n], i = R[3 * T.n + 1], r = R[3 * T.n + 2];
         const e = step(T.m, T.n);
+        changed();
         T.sum += Math.abs(e);
         T.n += 1;
         S.u = u;
@@ -415,13 +578,18 @@ enum PageScript {
           T.sum += Math.abs(step(T.m, T.n));
           T.n += 1;
         }
+        changed();
         finishEpoch();
         if (T.epoch < D.epochTotals.length) {
           trainStatus("Epoch " + T.epoch + " of " + D.epochTotals.length + " done.");
         }
       }
 
-      // ---- The 3D view: viewers and movies by their first three factors.
+      // ---- The 3D view: viewers and movies by their first three factors, on a canvas. The points
+      // are stamped into a pixel buffer, a few pixels each, rather than drawn one call at a time
+      // (2,625 canvas calls cost a frame on MovieLens); the buffer is kept while neither the turn
+      // nor the factors change, so a new selection only redraws the axes and its own arrows. The
+      // canvas's name and the text below it say in words what it shows.
       function coords(m, key, n) {
         const c = [0, 0, 0];
         for (let f = 0; f < Math.min(3, k); f++) c[f] = m[key][n * k + f];
@@ -430,81 +598,223 @@ enum PageScript {
       let space = 1e-9;
       for (let u = 0; u < nU; u++) space = Math.max(space, Math.hypot(...coords(trained, "P", u)));
       for (let i = 0; i < nI; i++) space = Math.max(space, Math.hypot(...coords(trained, "Q", i)));
-      function project(c) {
+      // The turn by yaw about f2, then pitch, as coefficients: a point (a, b, c) lands at
+      // (xa·a + xc·c, ya·a + yb·b + yc·c) in the canvas's 400 × 400 units, y pointing down.
+      function turn() {
         const cy = Math.cos(S.yaw), sy = Math.sin(S.yaw), cp = Math.cos(S.pitch);
         const sp = Math.sin(S.pitch), s = 165 / space;
-        const x = c[0] * cy + c[2] * sy, z = -c[0] * sy + c[2] * cy;
-        const y = c[1] * cp - z * sp;
-        return [(x * s).toFixed(1), (-y * s).toFixed(1)];
+        return { xa: cy * s, xc: sy * s, ya: -sy * sp * s, yb: -cp * s, yc: cy * sp * s };
       }
-      let pending = false;
+      function project(t, c) {
+        return [t.xa * c[0] + t.xc * c[2], t.ya * c[0] + t.yb * c[1] + t.yc * c[2]];
+      }
+      const view = $("space3d"), pen = view.getContext("2d");
+      const cloud = document.createElement("canvas"), cloudPen = cloud.getContext("2d");
+      const font = "12px system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif";
+      // A dot's coverage of each pixel around its centre, sampled 4 × 4 times per pixel.
+      function disc(radius) {
+        const reach = Math.ceil(radius + 0.5), size = 2 * reach + 1;
+        const mask = new Float32Array(size * size);
+        for (let y = 0; y < size; y++) {
+          for (let x = 0; x < size; x++) {
+            let inside = 0;
+            for (let n = 0; n < 16; n++) {
+              const dx = x - reach + ((n & 3) + 0.5) / 4 - 0.5;
+              const dy = y - reach + ((n >> 2) + 0.5) / 4 - 0.5;
+              if (dx * dx + dy * dy <= radius * radius) inside += 1;
+            }
+            mask[y * size + x] = inside / 16;
+          }
+        }
+        return { mask, size, reach };
+      }
+      function block(side) {
+        return { mask: new Float32Array(side * side).fill(1), size: side, reach: (side - 1) / 2 };
+      }
+      // All movies share one colour and all viewers another, so each kind is one layer whose
+      // opacity at a pixel is 1 − Π(1 − αⱼ) over the points covering it, what drawing them one
+      // over the other gives. Stamping multiplies a point in; `box` grows to hold every pixel
+      // touched.
+      function stamp(layer, side, cx, cy, shape, opacity, box) {
+        const x0 = Math.round(cx - shape.reach), y0 = Math.round(cy - shape.reach);
+        const size = shape.size, mask = shape.mask;
+        const xa = Math.max(0, -x0), xb = Math.min(size, side - x0);
+        const ya = Math.max(0, -y0), yb = Math.min(size, side - y0);
+        if (xa >= xb || ya >= yb) return;
+        for (let y = ya; y < yb; y++) {
+          const row = (y0 + y) * side + x0, m = y * size;
+          for (let x = xa; x < xb; x++) {
+            const a = opacity * mask[m + x], o = row + x;
+            layer[o] += a * (1 - layer[o]);
+          }
+        }
+        box[0] = Math.min(box[0], x0 + xa);
+        box[1] = Math.min(box[1], y0 + ya);
+        box[2] = Math.max(box[2], x0 + xb);
+        box[3] = Math.max(box[3], y0 + yb);
+      }
+      // Where each byte of an RGBA pixel goes in a 32-bit word, whatever the platform's byte order.
+      const bytes = new Uint8Array(Uint32Array.of(0x03020100).buffer);
+      const [red, green, blue, alpha] = [0, 1, 2, 3].map((n) => 8 * bytes.indexOf(n));
+      const layers = { side: 0, image: null, words: null, movies: null, viewers: null };
+      function stampCloud(t, side) {
+        if (layers.side !== side) {
+          cloud.width = side;
+          cloud.height = side;
+          layers.side = side;
+          layers.image = cloudPen.createImageData(side, side);
+          layers.words = new Uint32Array(layers.image.data.buffer);
+          layers.movies = new Float32Array(side * side);
+          layers.viewers = new Float32Array(side * side);
+        }
+        const { words, movies, viewers } = layers, scale = side / 400, half = side / 2;
+        const q3 = Math.min(3, k), box = [side, side, 0, 0];
+        movies.fill(0);
+        viewers.fill(0);
+        words.fill(0);
+        for (const [m, n, layer, shape, opacity] of [
+          [M.Q, nI, movies, block(Math.max(1, Math.round(5 * scale))), 0.7],
+          [M.P, nU, viewers, disc(2.6 * scale), 0.8]]) {
+          for (let j = 0; j < n; j++) {
+            const b = j * k, c0 = m[b], c1 = q3 > 1 ? m[b + 1] : 0, c2 = q3 > 2 ? m[b + 2] : 0;
+            stamp(layer, side, half + scale * (t.xa * c0 + t.xc * c2),
+              half + scale * (t.ya * c0 + t.yb * c1 + t.yc * c2), shape, opacity, box);
+          }
+        }
+        // Viewers (#E69F00) over movies (#0072B2), one pixel at a time, as ImageData holds them:
+        // not premultiplied.
+        for (let y = box[1]; y < box[3]; y++) {
+          for (let x = box[0]; x < box[2]; x++) {
+            const o = y * side + x, p = viewers[o], q = movies[o];
+            if (p === 0 && q === 0) continue;
+            const a = p + q * (1 - p), wp = p / a, wq = 1 - wp;
+            words[o] = ((230 * wp + 0.5) << red) | ((159 * wp + 114 * wq + 0.5) << green) |
+              ((178 * wq + 0.5) << blue) | ((255 * a + 0.5) << alpha);
+          }
+        }
+        cloudPen.putImageData(layers.image, 0, 0);
+      }
+      let pending = false, visible = true, shownSpace = null, stamped = "";
+      function paint3d() {
+        pending = false;
+        if (!visible) return;
+        // As many canvas pixels as screen pixels, in units of a 400 × 400 square around 0.
+        const side = Math.round(Math.max(100, view.clientWidth) * (window.devicePixelRatio || 1));
+        if (view.width !== side) {
+          view.width = side;
+          view.height = side;
+        }
+        // The points at one pixel per CSS pixel whatever the screen's density, so that their cost
+        // does not grow with it; the lines and words over them at full resolution.
+        const dots = Math.round(Math.max(100, view.clientWidth)), t = turn(), q3 = Math.min(3, k);
+        const key = dots + " " + S.yaw + " " + S.pitch + " " + version;
+        if (stamped !== key) {
+          stampCloud(t, dots);
+          stamped = key;
+        }
+        pen.setTransform(1, 0, 0, 1, 0, 0);
+        pen.clearRect(0, 0, side, side);
+        pen.setTransform(side / 400, 0, 0, side / 400, side / 2, side / 2);
+        pen.font = font;
+        pen.lineWidth = 1;
+        pen.setLineDash([]);
+        ["f1", "f2", "f3"].forEach((name, a) => {
+          const e = [0, 0, 0];
+          e[a] = space;
+          const [x, y] = project(t, e);
+          pen.strokeStyle = "#999";
+          pen.beginPath();
+          pen.moveTo(-x, -y);
+          pen.lineTo(x, y);
+          pen.stroke();
+          pen.fillStyle = "#555";
+          pen.textAlign = "start";
+          pen.fillText(name + (a < k ? "" : " (k < " + (a + 1) + ": 0)"), x, y);
+        });
+        pen.setTransform(1, 0, 0, 1, 0, 0);
+        pen.drawImage(cloud, 0, 0, side, side);
+        pen.setTransform(side / 400, 0, 0, side / 400, side / 2, side / 2);
+        const p = coords(M, "P", S.u), q = coords(M, "Q", S.i);
+        const pp = p[0] * p[0] + p[1] * p[1] + p[2] * p[2];
+        const pq = p[0] * q[0] + p[1] * q[1] + p[2] * q[2];
+        const along = pp > 0 ? pq / pp : 0, shadow = p.map((v) => v * along);
+        const [px, py] = project(t, p), [qx, qy] = project(t, q), [sx, sy] = project(t, shadow);
+        const segment = (x0, y0, x1, y1, colour, width, dash) => {
+          pen.strokeStyle = colour;
+          pen.lineWidth = width;
+          pen.setLineDash(dash);
+          pen.beginPath();
+          pen.moveTo(x0, y0);
+          pen.lineTo(x1, y1);
+          pen.stroke();
+        };
+        segment(qx, qy, sx, sy, "#333", 1, [4, 3]);
+        segment(0, 0, px, py, "#E69F00", 3, []);
+        segment(0, 0, qx, qy, "#0072B2", 3, []);
+        pen.setLineDash([]);
+        pen.lineWidth = 1;
+        pen.beginPath();
+        pen.arc(sx, sy, 4, 0, 2 * Math.PI);
+        pen.fillStyle = "#fff";
+        pen.fill();
+        pen.strokeStyle = "#333";
+        pen.stroke();
+        pen.beginPath();
+        pen.arc(px, py, 6, 0, 2 * Math.PI);
+        pen.fillStyle = "#E69F00";
+        pen.fill();
+        pen.strokeStyle = "#000";
+        pen.stroke();
+        pen.fillStyle = "#0072B2";
+        pen.fillRect(qx - 5, qy - 5, 10, 10);
+        pen.strokeRect(qx - 5, qy - 5, 10, 10);
+        pen.fillStyle = "#000";
+        pen.textAlign = "center";
+        pen.fillText(shortName(D.users[S.u]), px, py - 9);
+        pen.fillText(shortName(D.items[S.i]), qx, qy + 18);
+        // The words, rewritten only when they change: turning the view leaves them alone.
+        const norm = Math.sqrt(pp), rest = dot(M, S.u, S.i) - pq;
+        const words = "In the first " + q3 + " factors, p\u00b7q = " +
+          "|p| \u00d7 (q's shadow along p) = " + fmt(norm, 3) + " \u00d7 " +
+          fmt(norm > 0 ? pq / norm : 0, 3) + " = " + fmt(pq, 3) +
+          (k > 3 ? "; the other " + (k - 3) + " factors add " + fmt(rest, 3) : "") +
+          ". Dashed: the drop from the movie to its shadow on the viewer's line.";
+        if (words !== shownSpace) {
+          $("spacetext").textContent = words;
+          view.setAttribute("aria-label", "3D view of " + nU.toLocaleString("en") + " viewers" +
+            " and " + nI.toLocaleString("en") + " movies by their first " + q3 + " factors, " +
+            D.users[S.u] + " and " + D.items[S.i] + " drawn large; arrow keys turn it");
+          shownSpace = words;
+        }
+      }
       function draw3d() {
         if (pending) return;
         pending = true;
-        requestAnimationFrame(() => {
-          pending = false;
-          let svg = "";
-          ["f1", "f2", "f3"].forEach((name, a) => {
-            const e = [0, 0, 0];
-            e[a] = space;
-            const [x, y] = project(e), [x0, y0] = project(e.map((v) => -v));
-            svg += "<line x1=\"" + x0 + "\" y1=\"" + y0 + "\" x2=\"" + x + "\" y2=\"" + y +
-              "\" stroke=\"#999\"/><text x=\"" + x + "\" y=\"" + y + "\" fill=\"#555\">" + name +
-              (a < k ? "" : " (k < " + (a + 1) + ": 0)") + "</text>";
-          });
-          for (let i = 0; i < nI; i++) {
-            const [x, y] = project(coords(M, "Q", i));
-            svg += "<rect x=\"" + (x - 2.5) + "\" y=\"" + (y - 2.5) +
-              "\" width=\"5\" height=\"5\" fill=\"#0072B2\" fill-opacity=\"0.7\"/>";
-          }
-          for (let u = 0; u < nU; u++) {
-            const [x, y] = project(coords(M, "P", u));
-            svg += "<circle cx=\"" + x + "\" cy=\"" + y + "\" r=\"2.6\" fill=\"#E69F00\"" +
-              " fill-opacity=\"0.8\"/>";
-          }
-          const p = coords(M, "P", S.u), q = coords(M, "Q", S.i);
-          const pp = p[0] * p[0] + p[1] * p[1] + p[2] * p[2];
-          const pq = p[0] * q[0] + p[1] * q[1] + p[2] * q[2];
-          const t = pp > 0 ? pq / pp : 0, shadow = p.map((v) => v * t);
-          const [ox, oy] = project([0, 0, 0]), [px, py] = project(p), [qx, qy] = project(q);
-          const [sx, sy] = project(shadow);
-          svg += "<line x1=\"" + qx + "\" y1=\"" + qy + "\" x2=\"" + sx + "\" y2=\"" + sy +
-            "\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>" +
-            "<line x1=\"" + ox + "\" y1=\"" + oy + "\" x2=\"" + px + "\" y2=\"" + py +
-            "\" stroke=\"#E69F00\" stroke-width=\"3\"/><line x1=\"" + ox + "\" y1=\"" + oy +
-            "\" x2=\"" + qx + "\" y2=\"" + qy + "\" stroke=\"#0072B2\" stroke-width=\"3\"/>" +
-            "<circle cx=\"" + sx + "\" cy=\"" + sy + "\" r=\"4\" fill=\"#fff\" stroke=\"#333\"/>" +
-            "<circle cx=\"" + px + "\" cy=\"" + py + "\" r=\"6\" fill=\"#E69F00\" stroke=\"#000\"/>" +
-            "<rect x=\"" + (qx - 5) + "\" y=\"" + (qy - 5) + "\" width=\"10\" height=\"10\"" +
-            " fill=\"#0072B2\" stroke=\"#000\"/><text x=\"" + px + "\" y=\"" + (py - 9) +
-            "\" text-anchor=\"middle\">" + esc(shortName(D.users[S.u])) + "</text><text x=\"" +
-            qx + "\" y=\"" + (Number(qy) + 18) + "\" text-anchor=\"middle\">" +
-            esc(shortName(D.items[S.i])) + "</text>";
-          $("space3d").innerHTML = svg;
-          const norm = Math.sqrt(pp), rest = dot(M, S.u, S.i) - pq;
-          $("spacetext").textContent = "In the first " + Math.min(3, k) + " factors, p\u00b7q = " +
-            "|p| \u00d7 (q's shadow along p) = " + fmt(norm, 3) + " \u00d7 " +
-            fmt(norm > 0 ? pq / norm : 0, 3) + " = " + fmt(pq, 3) +
-            (k > 3 ? "; the other " + (k - 3) + " factors add " + fmt(rest, 3) : "") +
-            ". Dashed: the drop from the movie to its shadow on the viewer's line.";
-        });
+        requestAnimationFrame(paint3d);
+      }
+      // Off screen, the view is not painted; it catches up when it scrolls into sight.
+      if (window.IntersectionObserver) {
+        new IntersectionObserver((entries) => {
+          visible = entries[entries.length - 1].isIntersecting;
+          if (visible) draw3d();
+        }).observe(view);
       }
 
       // ---- Wiring.
-      function refresh(rebuild) {
+      function refresh(sliders) {
         drawMatrices();
         drawCell();
         drawPicks();
-        if (rebuild) buildSliders();
+        if (sliders) setSliders();
         draw3d();
-        $("viewer").value = S.u;
-        $("movie").value = S.i;
+        if ($("viewer").value !== String(S.u)) $("viewer").value = S.u;
+        if ($("movie").value !== String(S.i)) $("movie").value = S.i;
       }
       function select(u, i, focus) {
         S.u = u;
         S.i = i;
         refresh(true);
-        writeHash();
+        hashSoon();
         if (focus) {
           const cell = document.querySelector("#Rhat td.sel");
           if (cell) cell.focus();
@@ -514,6 +824,17 @@ enum PageScript {
         "</option>").join("");
       $("movie").innerHTML = D.items.map((n, i) => "<option value=\"" + i + "\">" + esc(n) +
         "</option>").join("");
+      // A menu is as wide as its longest name. Measured once, unsqueezed, in the first frame's
+      // layout, and then fixed: left to the browser, that width is measured again, over every
+      // name, each time the choice changes (tens of milliseconds for MovieLens' 1,682 titles).
+      // The style sheet still narrows it to a narrow screen.
+      requestAnimationFrame(() => {
+        for (const menu of [$("viewer"), $("movie")]) {
+          menu.style.cssText = "min-width: max-content; max-width: none";
+          const width = menu.getBoundingClientRect().width;
+          menu.style.cssText = width > 0 ? "width: " + width + "px" : "";
+        }
+      });
       $("viewer").addEventListener("change", (e) => select(Number(e.target.value), S.i, false));
       $("movie").addEventListener("change", (e) => select(S.u, Number(e.target.value), false));
       $("Rhat").addEventListener("mouseover", (e) => {
@@ -535,18 +856,21 @@ enum PageScript {
         select(Math.max(0, Math.min(nU - 1, S.u + m[0])),
           Math.max(0, Math.min(nI - 1, S.i + m[1])), true);
       });
+      // A slider move changes one factor: the matrices rewrite the one row or column of
+      // predictions that use it, the picks and the 3D view follow.
+      const sliderOf = new Map(sliders.flat().map((slider) => [slider.input, slider]));
       $("sliders").addEventListener("input", (e) => {
-        const s = e.target;
-        M[s.dataset.key][Number(s.dataset.at)] = Number(s.value);
-        $("o" + s.id.slice(1)).textContent = fmt(Number(s.value), 2);
-        updateMoved(s.dataset.key, Number(s.dataset.at));
-        drawCell();
-        drawPicks();
-        draw3d();
-        writeHash();
+        const slider = sliderOf.get(e.target), x = Number(e.target.value);
+        M[slider.key][slider.at] = x;
+        slider.x = x;
+        changed();
+        put(slider.value, fmt(x, 2));
+        refresh(false);
+        hashSoon();
       });
       $("reset").addEventListener("click", () => {
         M = copy(trained);
+        changed();
         T.m = null;
         trainStatus("Showing the trained model.");
         select(S.u, S.i, false);
@@ -564,7 +888,6 @@ enum PageScript {
         while (T.epoch < D.epochTotals.length) stepEpoch();
         refresh(true);
       });
-      const view = $("space3d");
       let drag = null;
       view.addEventListener("pointerdown", (e) => {
         drag = [e.clientX, e.clientY];
@@ -589,14 +912,17 @@ enum PageScript {
         draw3d();
       });
       window.addEventListener("hashchange", () => {
+        clearTimeout(hashTimer);
         M = copy(trained);
+        changed();
         readHash();
         refresh(true);
       });
+      window.addEventListener("resize", draw3d);
       readHash();
       refresh(true);
-      // After the first paint: on MovieLens the replay takes seconds, and the page can be read
-      // meanwhile.
+      // After the first paint: on MovieLens the replay takes a while, and the page can be read
+      // and used meanwhile.
       $("selfcheck").textContent = "Self-check running: replaying " + D.epochTotals.length +
         " epochs from the embedded start\u2026";
       requestAnimationFrame(() => setTimeout(selfCheck, 0));

@@ -52,7 +52,7 @@ struct VisualizerChapterTests {
   }
 
   @Test(
-    "in headless Chromium: the fragment's state applied, predictions equal the model's, self-check passed, screenshot not blank",
+    "in headless Chromium: the fragment's state applied, predictions equal the model's, self-check passed, screenshot not blank; a tampered copy shows the mismatch banner",
     .enabled(
       if: Chromium.path != nil,
       "Chromium is not installed (apt-get install chromium; .ci/run installs it)"),
@@ -62,15 +62,33 @@ struct VisualizerChapterTests {
     // chapter's, and the browser, started first, then overlaps them instead of running last.
     let run = try ChapterRun.fresh(Self.command)
     let file = run.assetsDirectory.appendingPathComponent(Self.page).path
-    // Bob's p moved by the sliders to (1, 0.5, −0.25), Sci-Fi Epic selected.
+    // The page opened with Bob's p moved by the sliders to (1, 0.5, −0.25), Sci-Fi Epic
+    // selected; beside it a copy whose first expected Σ|e| is off (a digit put in front of it),
+    // whose replay must disagree at epoch 1 and say so in the banner. Headless Chromium opens
+    // one page per launch, so one launch opens a frame holding both: the page fills the window
+    // (for the screenshot), the copy takes one pixel, and once both have checked themselves
+    // the frame copies their DOMs into its own.
     let moved = [1, 0.5, -0.25]
-    let url = "file://\(file)#u=1&i=2&p=1,0.5,-0.25"
-    let shot = ChapterRun.temporaryDirectory().appendingPathComponent("page.png")
-    // One launch, the test suite's only one: the DOM after the script ran, and a screenshot.
-    let html = try await Chromium.run([
-      "--dump-dom", "--screenshot=\(shot.path)", "--window-size=1280,800", "--hide-scrollbars",
-      url,
+    let address = URL(fileURLWithPath: file).absoluteString + "#u=1&amp;i=2&amp;p=1,0.5,-0.25"
+    let folder = ChapterRun.temporaryDirectory()
+    let shot = folder.appendingPathComponent("page.png")
+    let page = try String(contentsOfFile: file, encoding: .utf8)
+    try page.replacingOccurrences(of: "\"epochTotals\":[", with: "\"epochTotals\":[1")
+      .write(to: folder.appendingPathComponent("tampered.html"), atomically: true, encoding: .utf8)
+    let frame = folder.appendingPathComponent("frame.html")
+    try Self.frame(page: address, copy: "tampered.html")
+      .write(to: frame, atomically: true, encoding: .utf8)
+    let dump = try await Chromium.run([
+      "--allow-file-access-from-files", "--dump-dom", "--screenshot=\(shot.path)",
+      "--window-size=1280,800", "--hide-scrollbars", frame.absoluteString,
     ])
+    let doms = dump.components(separatedBy: "<!--end of page-->")
+    let html = doms[0]
+    #expect(
+      doms.count == 3
+        && doms[1].contains(
+          "id=\"banner\" role=\"alert\">Mismatch with the Swift run: Self-check failed: epoch 1")
+    )
 
     #expect(html.contains("id=\"selfcheck\" data-status=\"pass\""))
     #expect(html.contains("id=\"banner\" role=\"alert\" hidden=\"hidden\""))
@@ -90,6 +108,35 @@ struct VisualizerChapterTests {
     let png = try Data(contentsOf: shot)
     #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
     #expect(png.count > 40_000, "screenshot of \(png.count) bytes looks blank")
+  }
+}
+
+extension VisualizerChapterTests {
+  /// A page framing `page` (filling the window) and `copy` (one pixel), which waits until both
+  /// have finished their self-checks and then copies their bodies into its own, each followed by
+  /// `<!--end of page-->`, for `--dump-dom` to show. The addresses are escaped for an attribute.
+  static func frame(page: String, copy: String) -> String {
+    """
+    <!DOCTYPE html>
+    <html><body style="margin:0">
+    <iframe src="\(page)" style="display:block;border:0;width:100vw;height:100vh"></iframe>
+    <iframe src="\(copy)" style="position:fixed;right:0;bottom:0;border:0;width:1px;height:1px">
+    </iframe>
+    <script>
+    function copy() {
+      const docs = Array.from(document.querySelectorAll("iframe"), (f) => f.contentDocument);
+      const done = (d) => d && d.getElementById("selfcheck")
+        && d.getElementById("selfcheck").dataset.status !== "pending";
+      if (!docs.every(done)) return setTimeout(copy, 20);
+      for (const d of docs) {
+        document.body.insertAdjacentHTML("beforeend", d.body.innerHTML);
+        document.body.append(document.createComment("end of page"));
+      }
+    }
+    window.addEventListener("load", copy);
+    </script>
+    </body></html>
+    """
   }
 }
 
