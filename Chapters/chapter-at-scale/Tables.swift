@@ -97,7 +97,7 @@ enum Tables {
         ? "few enough to stay in the processor's cache while the block is trained, which is why "
           + "there are more blocks than workers"
         : "more than the \(bytesText(budget)) this chapter aims for, so steps read some of them "
-          + "from main memory")
+          + "from slower caches or main memory")
       + ". Within a block the ratings come viewer by viewer, each viewer's in a shuffled order, "
       + "so a viewer's pᵤ is read from memory once per block rather than once per rating."
   }
