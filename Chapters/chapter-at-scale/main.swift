@@ -57,10 +57,11 @@ let blocked =
 let baselineRMSE = ParallelSGD.rmse(freshModel(data, factors: k, seed: seed), on: data.probe)
 say.paragraph(
   (settings.method == .all
-    ? "Every method trains the same model, r̂ = μ + bᵤ + bᵢ + pᵤ · qᵢ with k = \(k) factors, from "
+    ? "Every method trains the same model, r̂ = μ + bᵤ + bᵢ + pᵤ · qᵢ with k = \(k) "
+      + (k == 1 ? "factor" : "factors") + ", from "
       + "the same start, "
     : "--method \(settings.method.rawValue) trains one way only: the model r̂ = μ + bᵤ + bᵢ + "
-      + "pᵤ · qᵢ with k = \(k) factors, ")
+      + "pᵤ · qᵢ with k = \(k) " + (k == 1 ? "factor" : "factors") + ", ")
     + "on the \(grouped(data.trainingCount)) training ratings, scored by its RMSE on the "
     + "\(grouped(data.probe.count)) probe ratings after every epoch. Before any "
     + "training the model predicts about μ = \(fixed(data.meanStars, 3)) for everyone: RMSE "
