@@ -90,6 +90,11 @@ public struct NumpyRandom: Sendable {
     elements.withUnsafeMutableBufferPointer { shuffle($0) }
   }
 
+  /// Shuffles a slice in place, in the order ``shuffle(_:)`` gives an array of its length.
+  mutating func shuffle<Element>(_ elements: inout ArraySlice<Element>) {
+    elements.withUnsafeMutableBufferPointer { shuffle($0) }
+  }
+
   private mutating func shuffle<Element>(_ buffer: UnsafeMutableBufferPointer<Element>) {
     guard buffer.count > 1 else { return }
     // numpy's order: position n − 1 swaps with a draw from 0...n − 1, then n − 2, and so on.

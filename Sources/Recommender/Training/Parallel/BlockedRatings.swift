@@ -84,14 +84,14 @@ public struct BlockedRatings: Sendable {
     for b in 0..<(p * p) where starts[b] < starts[b + 1] {
       switch order {
       case .shuffled:
-        Self.shuffle(&ratings[starts[b]..<starts[b + 1]], &random)
+        random.shuffle(&ratings[starts[b]..<starts[b + 1]])
       case .viewerByViewer:
         ratings[starts[b]..<starts[b + 1]].sort { $0.user < $1.user }
         var first = starts[b]
         while first < starts[b + 1] {
           var end = first + 1
           while end < starts[b + 1] && ratings[end].user == ratings[first].user { end += 1 }
-          Self.shuffle(&ratings[first..<end], &random)
+          random.shuffle(&ratings[first..<end])
           first = end
         }
       }
@@ -117,16 +117,6 @@ public struct BlockedRatings: Sendable {
     let fitting = max(1, (bytes + cacheBudget - 1) / cacheBudget)
     let even = (max(fitting, workers) + workers - 1) / workers * workers
     return min(even, max(workers, 1024 / workers * workers))
-  }
-
-  /// Fisher–Yates, from the last position down, as numpy's shuffle.
-  private static func shuffle(_ slice: inout ArraySlice<PackedRating>, _ random: inout NumpyRandom)
-  {
-    var index = slice.endIndex - 1
-    while index > slice.startIndex {
-      slice.swapAt(index, slice.startIndex + random.nextInt(through: index - slice.startIndex))
-      index -= 1
-    }
   }
 
   static func block(_ rating: PackedRating, _ p: Int) -> Int {
