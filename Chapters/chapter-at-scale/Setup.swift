@@ -35,7 +35,7 @@ struct Settings: ChapterSettings {
       .integer(
         "--blocks", \.blocks, atLeast: 1, atMost: 1024,
         help: "DSGD cuts the ratings into B × B blocks (at least the workers)",
-        whenAbsent: "enough that a block's rows of Q fit in 500 kB"),
+        whenAbsent: "enough that a block's rows of Q fit in 2 MB"),
       .integer("--factors", \.factors, atLeast: 1, atMost: 100, help: "k, latent factors"),
       .integer("--epochs", \.epochs, atLeast: 1, atMost: 50, help: "training epochs per method"),
       .choice("--method", \.method, help: "train with every method, or only the one named"),
@@ -107,6 +107,27 @@ func train(
     run.rmse.append(ParallelSGD.rmse(model, on: data.probe))
   }
   return run
+}
+
+/// Times `rounds` epochs of each way of training, the ways taking turns on one model (first to
+/// last, then last to first, …): an interleaved benchmark, so that a slow spell on a shared
+/// machine falls on every way rather than on one. Every way must compute the same epoch (DSGD
+/// gives the same model with any number of workers), so one model serves them all.
+func timeInTurns(
+  _ names: [String], _ data: BlockedRatings, factors: Int, rounds: Int, seed: UInt32,
+  epoch: (Int, inout MatrixFactorization) -> Void
+) -> [TrainingRun] {
+  var model = freshModel(data, factors: factors, seed: seed)
+  var runs = names.map { TrainingRun(name: $0, ratings: data.trainingCount) }
+  for round in 0..<rounds {
+    let turns = round.isMultiple(of: 2) ? Array(names.indices) : names.indices.reversed()
+    for index in turns {
+      let start = MonotonicClock.now()
+      epoch(index, &model)
+      runs[index].epochNanoseconds.append(Double(MonotonicClock.now() - start))
+    }
+  }
+  return runs
 }
 
 /// Wall time of `body` in nanoseconds, and its result.

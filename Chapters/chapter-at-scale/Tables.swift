@@ -135,7 +135,9 @@ enum Tables {
   static func difference(_ a: Double, _ b: Double, _ aName: String, _ bName: String) -> String {
     let gap = abs(a - b)
     if gap < 0.005 {
-      return "a difference of \(fixed(gap, 4)) stars, too small to matter (we call anything "
+      // Printed to four decimals, a gap under 0.00005 would read "0.0000".
+      let size = gap < 0.00005 ? "less than 0.0001" : fixed(gap, 4)
+      return "a difference of \(size) stars, too small to matter (we call anything "
         + "under 0.005 a tie)"
     }
     return "\(aName) \(a < b ? "better" : "worse") than \(bName) by \(fixed(gap, 4)) stars"

@@ -112,16 +112,15 @@ let cores = ProcessInfo.processInfo.activeProcessorCount
 let timedEpochs = settings.quick ? 1 : min(3, epochs)
 var speedups: [(workers: Int, run: TrainingRun)] = []
 if settings.method.includes(.dsgd) || settings.method.includes(.sgd) {
-  // 1, 2, … up to the cores present, and the workers asked for.
-  for p in Set(Array(1...min(workers, max(2, cores))) + [workers]).sorted() {
-    speedups.append(
-      (
-        p,
-        train("DSGD, \(p) worker(s)", blocked, factors: k, epochs: timedEpochs, seed: seed) {
-          ParallelSGD.dsgdEpoch(&$0, blocked, workers: p, settings: sgd)
-        }
-      ))
+  // 1, 2, … up to the cores present, and the workers asked for; their epochs take turns, so a
+  // busy moment on the machine slows every worker count alike rather than one row.
+  let counts = Set(Array(1...min(workers, max(2, cores))) + [workers]).sorted()
+  let timings = timeInTurns(
+    counts.map { "DSGD, \($0) worker(s)" }, blocked, factors: k, rounds: timedEpochs, seed: seed
+  ) { index, model in
+    ParallelSGD.dsgdEpoch(&model, blocked, workers: counts[index], settings: sgd)
   }
+  speedups = Array(zip(counts, timings))
 }
 say.paragraphs(
   Tables.speedIntroduction(

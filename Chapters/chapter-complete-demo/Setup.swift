@@ -1,3 +1,4 @@
+import Foundation
 import ChapterKit
 import LookupTiming
 import Recommender
@@ -137,6 +138,30 @@ struct TrainedModel {
   var score: ModelScore { ModelScore(name: name, train: train, test: history.last!.test!) }
 }
 
+/// `--order`: how each epoch visits the training ratings.
+enum RatingOrder: String, CaseIterable, Sendable {
+  /// numpy's shuffle, a fresh one every epoch, as the blog's Python would.
+  case shuffled
+  /// Block by block, viewer by viewer within a block, fixed once (LIBMF's layout).
+  case blocked
+
+  /// The trainer's visit order. Blocks: the grid whose blocks' rows of Q fit the cache budget
+  /// of chapter-at-scale's DSGD, at this precision's bytes per factor, for every model alike.
+  func visitOrder(items: Int, factors: Int, precision: SGDTrainer.Precision, seed: UInt32)
+    -> SGDTrainer.VisitOrder
+  {
+    switch self {
+    case .shuffled: return .shuffledEachEpoch(seed: seed)
+    case .blocked:
+      let strata = BlockedRatings.strata(
+        items: items, factors: factors, bytesPerFactor: precision == .single ? 4 : 8,
+        workers: 1)
+      let forced = Int(ProcessInfo.processInfo.environment["STRATA"] ?? "") ?? strata
+      return .blocked(strata: forced, seed: seed)
+    }
+  }
+}
+
 /// How every model of the demo learns: the same SGD, seed, epochs and step, so the models differ
 /// only in what they are asked to learn.
 struct DemoTraining: Sendable {
@@ -149,6 +174,8 @@ struct DemoTraining: Sendable {
   let learningRate: Double
   /// `Double` throughout, or `Float` while the passes run (the default on files).
   let precision: SGDTrainer.Precision
+  /// numpy's shuffle every epoch, or blocks of viewers and titles.
+  let order: SGDTrainer.VisitOrder
   /// Seeds the starting factors and every epoch's shuffle.
   let seed: UInt32
   /// The chapter's command, for the message when a model diverges.
@@ -227,7 +254,7 @@ struct DemoTraining: Sendable {
     let trainer = SGDTrainer(
       settings: .init(
         learningRate: learningRate, biasLearningRate: learningRate, regularization: λ,
-        factorUpdate: .simultaneous, visitOrder: .shuffledEachEpoch(seed: seed),
+        factorUpdate: .simultaneous, visitOrder: order,
         precision: precision),
       ratings: ratings.train)
     return (model, trainer)
@@ -260,11 +287,12 @@ extension DemoTraining {
   /// The training of every model on `data`: its viewers and titles size P and Q.
   init(
     data: RatingsDataset, epochs: Int, learningRate: Double, precision: SGDTrainer.Precision,
-    seed: UInt32, command: String
+    order: SGDTrainer.VisitOrder, seed: UInt32, command: String
   ) {
     self.init(
       userCount: data.userCount, itemCount: data.itemCount, epochs: epochs,
-      learningRate: learningRate, precision: precision, seed: seed, command: command)
+      learningRate: learningRate, precision: precision, order: order, seed: seed,
+      command: command)
   }
 }
 

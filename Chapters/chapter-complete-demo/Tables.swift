@@ -5,12 +5,13 @@ import Recommender
 /// The chapter's tables and readings that need more than a library call.
 enum Tables {
   /// Seconds of shuffling and of SGD, and rating updates per second of SGD, for each model.
-  static func speed(_ models: [(name: String, history: TrainingHistory)], ratingCount: Int)
-    -> TextTable
-  {
+  static func speed(
+    _ models: [(name: String, history: TrainingHistory)], ratingCount: Int, order: RatingOrder
+  ) -> TextTable {
     TextTable(
       columns: [
-        .left("Model"), .right("Epochs"), .right("Shuffle s"), .right("SGD s"),
+        .left("Model"), .right("Epochs"),
+        .right(order == .blocked ? "Blocking s" : "Shuffle s"), .right("SGD s"),
         .right("Updates/s"),
       ],
       rows: models.map { model in
@@ -395,15 +396,25 @@ extension Tables {
   /// How the models are compared: the hidden ratings and the SGD they all share.
   static func comparisonSetup(
     _ split: TrainTestSplit, testFraction: Double, seed: UInt32, learningRate: Double,
-    epochs: Int, precision: SGDTrainer.Precision
+    epochs: Int, precision: SGDTrainer.Precision, order: SGDTrainer.VisitOrder
   ) -> String {
     let epochsText = epochs == 1 ? "1 epoch" : "\(epochs) epochs"
+    let orderText: String
+    if case .blocked(let p, _) = order {
+      orderText =
+        "the ratings visited block by block (--order blocked): viewers and titles cut into a "
+        + "\(p) × \(p) grid, each block viewer by viewer, in one order fixed from the seed, the "
+        + "layout LIBMF trains in, which keeps the rows of P and Q a step reads in the "
+        + "processor's cache"
+    } else {
+      orderText = "the ratings in a fresh shuffle every epoch"
+    }
     return "A model is only as good as its guesses for ratings it never saw. So "
       + "\(grouped(split.test.count)) ratings (\(percent(testFraction, decimals: 0)), "
       + "picked with seed \(seed)) are hidden, each model learns from the other "
       + "\(grouped(split.train.count)), and then predicts the hidden ones. All learn by the same "
       + "SGD: γ = \(learningRate) for factors and biases, \(epochsText), factors starting "
-      + "small (normal, σ = 0.1), the ratings in a fresh shuffle every epoch, and qᵢ moved with "
+      + "small (normal, σ = 0.1), \(orderText), and qᵢ moved with "
       + "the pᵤ from before the step, as the Surprise library does."
       + (precision == .single
         ? " Each pass computes in single precision (Float), as production libraries train; "

@@ -22,6 +22,7 @@ struct Settings: ChapterSettings {
   var top = 3
   var folds: Int?
   var precision: SGDTrainer.Precision?
+  var order = RatingOrder.shuffled
   var quick = false
 
   static var options: [ChapterOption<Settings>] {
@@ -53,6 +54,9 @@ struct Settings: ChapterSettings {
       .choice(
         "--precision", \.precision, help: "the number type SGD computes in",
         whenAbsent: "double; single with --ratings"),
+      .choice(
+        "--order", \.order,
+        help: "how each epoch visits the ratings: numpy's shuffle, or block by block (LIBMF)"),
       .flag("--quick", \.quick, help: "a shorter hash-table benchmark (tests and CI)"),
     ] + .common(\.common)
   }
@@ -84,9 +88,11 @@ let factors = settings.factors ?? (onCatalogue ? 5 : 100)
 let epochs = settings.epochs ?? (onCatalogue ? 100 : 20)
 let learningRate = settings.learningRate ?? (onCatalogue ? 0.02 : 0.005)
 let precision = settings.precision ?? (onCatalogue ? .double : .single)
+let visitOrder = settings.order.visitOrder(
+  items: data.itemCount, factors: factors, precision: precision, seed: seed)
 let training = DemoTraining(
-  data: data, epochs: epochs, learningRate: learningRate, precision: precision, seed: seed,
-  command: info.command)
+  data: data, epochs: epochs, learningRate: learningRate, precision: precision,
+  order: visitOrder, seed: seed, command: info.command)
 
 var charts = ChartOutput(settings.common, command: info.command)
 let say = Narrator()
@@ -134,7 +140,7 @@ say.heading("Every model on ratings it has not seen")
 say.paragraph(
   Tables.comparisonSetup(
     split, testFraction: settings.testFraction, seed: seed, learningRate: learningRate,
-    epochs: epochs, precision: precision))
+    epochs: epochs, precision: precision, order: visitOrder))
 say.bullets(Tables.modelList(mean: μ, lambda: lambda, factors: factors))
 
 // On loaded data big enough to take a while, every epoch reports; timings never appear on the
@@ -161,8 +167,11 @@ say.paragraph(Tables.comparisonVerdict(scores))
 if !onCatalogue {
   say.paragraph(
     "Training speed (\(BuildConfiguration.current) build, one core, \(precision.rawValue) "
-      + "precision; the shuffle timed apart from the SGD steps, the measuring not timed):")
-  say.table(Tables.speed(histories, ratingCount: split.train.count))
+      + "precision; "
+      + (settings.order == .blocked
+        ? "putting the ratings in blocks, once before the first epoch," : "the shuffle")
+      + " timed apart from the SGD steps, the measuring not timed):")
+  say.table(Tables.speed(histories, ratingCount: split.train.count, order: settings.order))
 }
 charts.write(Figures.modelComparison(scores), named: "model_comparison.svg")
 say.pauseIfRequested(settings.common.pauses)

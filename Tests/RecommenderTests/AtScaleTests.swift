@@ -52,14 +52,41 @@ struct AtScaleTests {
     }
   }
 
-  @Test("the default grid: blocks whose rows of Q fit in half a megabyte, a multiple of workers")
+  @Test("the trainer's blocked order is DSGD's, viewer by viewer, for the same grid and seed")
+  func trainerBlockedOrder() {
+    let training = Self.data.ratings.filter { !$0.isProbe }.map {
+      Rating(user: Int($0.user), item: Int($0.item), value: Double($0.stars))
+    }
+    let blocked = BlockedRatings(
+      Self.data.ratings, users: Self.data.users, items: Self.data.items, strata: 5,
+      order: .viewerByViewer, seed: 9)
+    for factors in [8, 16] {
+      var settings = SGDTrainer.Settings(
+        learningRate: 0.01, biasLearningRate: 0.01, regularization: 0.05)
+      var viaDSGD = Self.model(blocked, factors: factors)
+      var viaTrainer = viaDSGD
+      settings.visitOrder = .blocked(strata: 5, seed: 9)
+      var trainer = SGDTrainer(settings: settings, ratings: training)
+      for _ in 0..<2 {
+        ParallelSGD.dsgdEpoch(&viaDSGD, blocked, workers: 1, settings: settings)
+        _ = trainer.runEpoch(&viaTrainer)
+      }
+      #expect(viaTrainer.P == viaDSGD.P && viaTrainer.Q == viaDSGD.Q, "k = \(factors)")
+      #expect(viaTrainer.userBiases == viaDSGD.userBiases)
+    }
+  }
+
+  @Test("the default grid: blocks whose rows of Q fit in 2 MB, a multiple of workers")
   func defaultStrata() {
-    // The Prize at k = 100: 17,770 rows of 800 bytes over 500 kB is 28.4 blocks, 29, even 30.
+    // The Prize at k = 100: 17,770 rows of 800 bytes over 2 MB is 7.1 blocks, 8; in Float
+    // (400 bytes a row) 3.6, 4. MovieLens 25M's 59,047 titles in Float: 11.8, 12.
     #expect(
-      BlockedRatings.strata(items: 17_770, factors: 100, workers: 2) == 30
-        && BlockedRatings.strata(items: 17_770, factors: 8, workers: 2) == 4
+      BlockedRatings.strata(items: 17_770, factors: 100, workers: 2) == 8
+        && BlockedRatings.strata(items: 17_770, factors: 100, bytesPerFactor: 4, workers: 2) == 4
+        && BlockedRatings.strata(items: 59_047, factors: 100, bytesPerFactor: 4, workers: 1) == 12
+        && BlockedRatings.strata(items: 17_770, factors: 8, workers: 2) == 2
         && BlockedRatings.strata(items: 10, factors: 2, workers: 3) == 3
-        && BlockedRatings.strata(items: 10_000_000, factors: 100, workers: 3) == 1023)
+        && BlockedRatings.strata(items: 100_000_000, factors: 100, workers: 3) == 1023)
   }
 
   @Test("Hogwild! with one worker is the sequential trainer; with two it still learns")

@@ -102,9 +102,9 @@ public struct NumpyRandom: Sendable {
     // first and then the block's swaps run back to back: on a large array each swap misses the
     // cache, and with nothing else between them the processor has many misses in flight at
     // once instead of one at a time between draws.
-    let blockSize = 256
-    var targets = [Int](repeating: 0, count: blockSize)
-    targets.withUnsafeMutableBufferPointer { targets in
+    // On the stack, not the heap: DSGD's blocks shuffle millions of short runs, one per viewer.
+    let blockSize = min(256, buffer.count - 1)
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: blockSize) { targets in
       var index = buffer.count - 1
       while index > 0 {
         let count = min(blockSize, index)

@@ -12,7 +12,8 @@ public struct EpochRecord: Sendable {
   public let afterPass: ErrorMetrics?
   /// The model after the epoch, measured on held-out ratings, when there are any.
   public let test: ErrorMetrics?
-  /// How long the epoch's shuffle took; 0 when the order is the data's.
+  /// How long the epoch's shuffle took; 0 when the order is the data's. With a blocked order,
+  /// the first epoch's holds the time taken to put the ratings in that order, once.
   public let shuffleNanoseconds: UInt64
   /// How long the pass over the ratings took (the SGD steps alone, not the shuffle nor the
   /// measuring), for throughput. The timings are the only parts of a record that differ

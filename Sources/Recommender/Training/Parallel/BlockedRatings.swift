@@ -102,18 +102,28 @@ public struct BlockedRatings: Sendable {
     self.meanStars = ratings.isEmpty ? 0 : total / Double(ratings.count)
   }
 
-  /// The bytes of Q a block should touch at most: half a megabyte, about half the
-  /// second-level cache of the machine this was tuned on (1 MiB a core) and within the
-  /// 256 KB to 2 MB such caches have.
-  public static let cacheBudget = 500_000
+  /// The bytes of Q a block should touch at most: 2 MB, measured rather than derived.
+  ///
+  /// The grid trades Q against P. A finer grid keeps a block's rows of Q in a nearer cache, but
+  /// every viewer's row of P is read once per block of its row, p times an epoch; at the Prize's
+  /// full size, with P in main memory, that is what costs. On the 2-core machine this was
+  /// tuned on (1 MiB of second-level cache a core, 32 MiB of third-level shared), a full-size
+  /// epoch at k = 100 took about a tenth less time on an 8 × 8 grid (1.8 MB of Q a block) than
+  /// on 30 × 30 (474 kB, the second-level cache's size), and MovieLens-25M-shaped data in
+  /// `Float` trained a fifth faster on 8 × 8 than on 48 × 48 (docs/11-at-scale.md and
+  /// docs/speed.md have the runs).
+  public static let cacheBudget = 2_000_000
 
   /// The smallest grid whose blocks' rows of Q fit in ``cacheBudget``, rounded up to a
   /// multiple of the workers so each sub-epoch shares its blocks out evenly; at most 1,024.
   ///
-  /// Block (a, b) touches the rows of about I/p titles, I k / p doubles. P is not counted: its
-  /// rows are many more, and visited ``VisitOrder/viewerByViewer`` each is read once per block.
-  public static func strata(items: Int, factors: Int, workers: Int) -> Int {
-    let bytes = items * factors * MemoryLayout<Double>.stride
+  /// Block (a, b) touches the rows of about I/p titles, I k / p numbers of `bytesPerFactor`
+  /// bytes. P is not counted: its rows are many more, and visited
+  /// ``VisitOrder/viewerByViewer`` each is read once per block.
+  public static func strata(items: Int, factors: Int, bytesPerFactor: Int = 8, workers: Int)
+    -> Int
+  {
+    let bytes = items * factors * bytesPerFactor
     let fitting = max(1, (bytes + cacheBudget - 1) / cacheBudget)
     let even = (max(fitting, workers) + workers - 1) / workers * workers
     return min(even, max(workers, 1024 / workers * workers))
