@@ -1,9 +1,8 @@
 /// One training rating as the trainer stores it: 16 bytes, the indices as `Int32`.
 ///
-/// A ``Rating`` takes 24 bytes (two `Int`s and a `Double`). The trainer keeps its own copy of
-/// the training ratings, and for MovieLens 25M that copy is 320 MB in this form instead of
-/// 480 MB; one entry also sits within one cache line, so an SGD step reads one line for its
-/// rating.
+/// A ``Rating`` takes 12 bytes, its value split into two halves; here the value is a whole
+/// `Double`, aligned, so the step reads it in one load, and one entry sits within one cache
+/// line, so an SGD step reads one line for its rating.
 struct TrainingRating: Sendable, Equatable {
   var user: Int32
   var item: Int32
