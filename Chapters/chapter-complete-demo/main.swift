@@ -79,7 +79,7 @@ let onCatalogue = source.catalogue != nil
 let statistics = DatasetStatistics(data)
 // The dataset lends its ratings to the split until the models are trained: at MovieLens 25M's
 // size a second copy of them beside the split's parts, the trainer's and the model's would be
-// 300 MB more at the run's peak.
+// 400 MB more at the run's peak.
 let split = source.takeSplitOrExit(
   testFraction: settings.testFraction, seed: seed, ratingsPath: settings.data.ratingsPath,
   command: info.command)

@@ -116,7 +116,7 @@ extension ChapterData {
   /// The split of ``splitOrExit(testFraction:seed:ratingsPath:command:)``, the dataset letting
   /// go of its own ratings while the split holds them, until ``restoreRatings(from:)``.
   ///
-  /// At MovieLens 25M's size the dataset's copy of the ratings is 300 MB that training does not
+  /// At MovieLens 25M's size the dataset's copy of the ratings is 400 MB that training does not
   /// read: it learns from the split's parts.
   public mutating func takeSplitOrExit(
     testFraction: Double, seed: UInt32, ratingsPath: String?, command: String

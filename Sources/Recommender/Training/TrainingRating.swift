@@ -1,8 +1,7 @@
-/// One training rating as the trainer stores it: 16 bytes, the indices as `Int32`.
+/// One training rating as the trainer stores it: 16 bytes, the indices as `Int32`, as in
+/// ``Rating``.
 ///
-/// A ``Rating`` takes 12 bytes, its value split into two halves; here the value is a whole
-/// `Double`, aligned, so the step reads it in one load, and one entry sits within one cache
-/// line, so an SGD step reads one line for its rating.
+/// One entry sits within one cache line, so an SGD step reads one line for its rating.
 struct TrainingRating: Sendable, Equatable {
   var user: Int32
   var item: Int32

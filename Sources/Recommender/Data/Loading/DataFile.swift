@@ -142,6 +142,7 @@ struct ReadPages {
   private let start: UnsafeRawPointer?
   private var releasedCount = 0
   private let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+  private let step: Int
 
   /// Pages go back in runs of this many bytes: few system calls, a bounded number of pages held.
   static let releaseStep = 8 << 20
@@ -149,15 +150,17 @@ struct ReadPages {
   /// - Parameters:
   ///   - bytes: The whole file's bytes.
   ///   - isMapped: Whether `bytes` is the file mapped into memory; when not, nothing is released.
-  init(of bytes: UnsafeRawBufferPointer, isMapped: Bool) {
+  ///   - step: How many bytes to release at a time (tests release every page).
+  init(of bytes: UnsafeRawBufferPointer, isMapped: Bool, step: Int = releaseStep) {
     start = isMapped ? bytes.baseAddress : nil
+    self.step = step
   }
 
-  /// Releases the whole pages before byte `offset` once there are ``releaseStep`` bytes of them.
+  /// Releases the whole pages before byte `offset` once there are `step` bytes of them.
   ///
   /// - Parameter offset: How far the reader has got; it reads nothing before it again.
   mutating func readerPassed(_ offset: Int) {
-    guard let start, offset - releasedCount >= Self.releaseStep else { return }
+    guard let start, offset - releasedCount >= step else { return }
     let end = offset - offset % pageSize
     // A mapping starts on a page boundary, so `start + releasedCount` does too.
     _ = madvise(

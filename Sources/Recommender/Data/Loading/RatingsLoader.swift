@@ -6,7 +6,7 @@ import Foundation
 /// The file is memory-mapped and parsed straight from its bytes: no array of lines, no `String`
 /// per line or per number, one `String` per distinct id; the pages read are handed back as the
 /// parse goes. Loading MovieLens 25M (25 million ratings, 650 MB) therefore holds about the
-/// 300 MB of `Rating` values, not the file beside them.
+/// 400 MB of `Rating` values, not the file beside them.
 public enum RatingsLoader {
   /// Reads the ratings in `path`.
   ///
@@ -52,12 +52,12 @@ public enum RatingsLoader {
   /// Parses a whole ratings file held in memory.
   ///
   /// `isMapped` says `bytes` is the file mapped into memory: its pages are then handed back as
-  /// the parse passes them (``ReadPages``), so the parse holds a few megabytes of the file at a
-  /// time instead of all of it.
+  /// the parse passes them (``ReadPages``), `releaseStep` bytes at a time, so the parse holds a
+  /// few megabytes of the file instead of all of it.
   static func parse(
     _ bytes: UnsafeRawBufferPointer, file: String, format requestedFormat: RatingsFileFormat?,
     scale requestedScale: ClosedRange<Double>?, keepsTimestamps: Bool = false,
-    isMapped: Bool = false
+    isMapped: Bool = false, releaseStep: Int = ReadPages.releaseStep
   ) throws(DataFileError) -> LoadedRatings {
     // Not `??`: its autoclosure would widen the typed error to `any Error`.
     let detectedFormat =
@@ -77,9 +77,8 @@ public enum RatingsLoader {
     var timestamps: [Int] = []
     // One rating per line: reserving exactly avoids doubling growth, which at 25M ratings would
     // briefly hold 400 MB and 800 MB arrays at once.
-    ratings.reserveCapacity(
-      lineCount(of: bytes, releasing: ReadPages(of: bytes, isMapped: isMapped)))
-    var pages = ReadPages(of: bytes, isMapped: isMapped)
+    var pages = ReadPages(of: bytes, isMapped: isMapped, step: releaseStep)
+    ratings.reserveCapacity(lineCount(of: bytes, releasing: pages))
     var reader = CSVReader(
       bytes: bytes, delimiter: format.delimiter, dialect: format.dialect, file: file)
     var fields: [CSVField] = []
