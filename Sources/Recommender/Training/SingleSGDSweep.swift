@@ -222,10 +222,11 @@ extension MatrixFactorization {
   mutating func withSingleParameterCopies<Result>(
     _ body: (SingleSGDSweep.Parameters) -> Result
   ) -> Result {
-    var p = Self.singleCopy(of: P.storage)
-    var q = Self.singleCopy(of: Q.storage)
-    var bUser = Self.singleCopy(of: userBiases)
-    var bItem = Self.singleCopy(of: itemBiases)
+    // At least one element each, so every buffer has an address even for k = 0.
+    var p = P.storage.map(Float.init) + [0]
+    var q = Q.storage.map(Float.init) + [0]
+    var bUser = userBiases.map(Float.init) + [0]
+    var bItem = itemBiases.map(Float.init) + [0]
     let k = factorCount
     let result = p.withUnsafeMutableBufferPointer { p in
       q.withUnsafeMutableBufferPointer { q in
@@ -244,16 +245,5 @@ extension MatrixFactorization {
     for index in userBiases.indices { userBiases[index] = Double(bUser[index]) }
     for index in itemBiases.indices { itemBiases[index] = Double(bItem[index]) }
     return result
-  }
-
-  /// `values` in single precision with a 0 after them, so the buffer has an address even for
-  /// k = 0; written straight into one array, where `map` then `+ [0]` would briefly hold two
-  /// (130 MB for P at MovieLens 25M's size, at the run's peak).
-  private static func singleCopy(of values: [Double]) -> [Float] {
-    [Float](unsafeUninitializedCapacity: values.count + 1) { copy, count in
-      for index in values.indices { copy[index] = Float(values[index]) }
-      copy[values.count] = 0
-      count = values.count + 1
-    }
   }
 }
