@@ -73,13 +73,18 @@ settings.data.checkOrExit(command: info.command)
 let seed = settings.common.seed
 
 // Data before the assets folder: a bad file ends the run before anything is written.
-let source = ChapterData.loadOrExit(
+var source = ChapterData.loadOrExit(
   ratingsPath: settings.data.ratingsPath, titlesPath: settings.data.titlesPath,
   format: settings.data.format,
   seed: seed, command: info.command)
-let data = source.dataset
+// The dataset; its ratings are held by `split` alone while the models train (see below).
+var data: RatingsDataset { source.dataset }
 let onCatalogue = source.catalogue != nil
-let split = source.splitOrExit(
+let statistics = DatasetStatistics(data)
+// The dataset lends its ratings to the split until the models are trained: at MovieLens 25M's
+// size a second copy of them beside the split's parts, the trainer's and the model's would be
+// 400 MB more at the run's peak.
+let split = source.takeSplitOrExit(
   testFraction: settings.testFraction, seed: seed, ratingsPath: settings.data.ratingsPath,
   command: info.command)
 
@@ -105,7 +110,6 @@ say.banner(
 
 say.heading("The data")
 say.paragraph(Tables.dataIntroduction(source, ratingsPath: settings.data.ratingsPath, seed: seed))
-let statistics = DatasetStatistics(data)
 say.table(RatingTables.summary([(onCatalogue ? "Demo catalogue" : "Loaded file", statistics)]))
 say.table(Tables.histogram(statistics))
 say.paragraph(Tables.sparsityReading(statistics, data: data))
@@ -158,6 +162,7 @@ let (biasOnly, _) = train("Bias-only", factors: 0, biases: true, λ: lambda)
 let (basic, _) = train("Basic MF", factors: factors, biases: false, λ: 0)
 let (withBiases, _) = train("MF with biases", factors: factors, biases: true, λ: 0)
 let (withλ, final) = train("MF with biases and λ", factors: factors, biases: true, λ: lambda)
+source.restoreRatings(from: split)
 let models = [biasOnly, basic, withBiases, withλ]
 let scores = [globalMean] + models.map(\.score)
 let histories = models.map { ($0.name, $0.history) }

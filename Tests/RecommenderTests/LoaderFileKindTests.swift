@@ -64,6 +64,21 @@ struct LoaderFileKindTests {
       loaded.dataset.ratings.last == Rating(user: 19_999 % 943, item: 19_999 % 1682, value: 5))
   }
 
+  @Test("a mapped file whose pages go back as soon as the parse passes them loads the same")
+  func releasedPages() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let lines = (0..<20_000).map { "\($0 % 943 + 1),\($0 % 1682 + 1),\($0 % 5 + 1)\n" }
+    let path = try scratch.write("user,item,rating\n" + lines.joined(), to: "ratings.csv")
+    let (data, isMapped) = try DataFile.bytes(of: path)
+    let released = try data.withUnsafeBytes { bytes in
+      try RatingsLoader.parse(
+        bytes, file: path, format: nil, scale: nil, isMapped: isMapped, releaseStep: 1)
+    }
+    let loaded = try RatingsLoader.load(path: path)
+    #expect(isMapped && released == loaded)
+  }
+
   @Test("a named pipe whose writer sends nothing: file is empty")
   func emptyFIFO() throws {
     let scratch = try ScratchDirectory()

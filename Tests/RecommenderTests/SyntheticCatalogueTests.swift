@@ -22,7 +22,7 @@ struct SyntheticCatalogueTests {
     #expect(stats.histogram.count == 5)
   }
 
-  @Test("a split is deterministic, disjoint, complete and holds out the requested share")
+  @Test("a split is deterministic, disjoint, complete, the requested share, and undone in order")
   func split() {
     let ratings = SyntheticCatalogue(seed: 11).dataset.ratings
     let split = TrainTestSplit(ratings, testFraction: 0.2, seed: 5)
@@ -31,5 +31,6 @@ struct SyntheticCatalogueTests {
     #expect(split.test.count == Int((Double(ratings.count) * 0.2).rounded()))
     #expect(Set(split.train).isDisjoint(with: split.test))
     #expect(Set(split.train).union(split.test) == Set(ratings))
+    #expect(split.ratingsInOriginalOrder == ratings)
   }
 }

@@ -2,15 +2,30 @@
 ///
 /// `user` and `item` are dense indices (0..<userCount, 0..<itemCount), the blog's user_id and
 /// movie_id.
+///
+/// Stored in 16 bytes rather than the 24 of two `Int`s and a `Double`: the indices are kept as
+/// `Int32` (at most 2³¹ − 1 users and items, far beyond any public data set) and read as `Int`.
+/// A run on MovieLens 25M holds its 25 million ratings in the dataset and again in a train/test
+/// split: 400 MB each, not 600.
 public struct Rating: Sendable, Equatable, Hashable {
-  public var user: Int
-  public var item: Int
+  private var userIndex: Int32
+  private var itemIndex: Int32
   public var value: Double
 
   public init(user: Int, item: Int, value: Double) {
-    self.user = user
-    self.item = item
+    userIndex = Int32(user)
+    itemIndex = Int32(item)
     self.value = value
+  }
+
+  public var user: Int {
+    get { Int(userIndex) }
+    set { userIndex = Int32(newValue) }
+  }
+
+  public var item: Int {
+    get { Int(itemIndex) }
+    set { itemIndex = Int32(newValue) }
   }
 }
 

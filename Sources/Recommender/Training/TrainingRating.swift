@@ -1,9 +1,7 @@
-/// One training rating as the trainer stores it: 16 bytes, the indices as `Int32`.
+/// One training rating as the trainer stores it: 16 bytes, the indices as `Int32`, as in
+/// ``Rating``.
 ///
-/// A ``Rating`` takes 24 bytes (two `Int`s and a `Double`). The trainer keeps its own copy of
-/// the training ratings, and for MovieLens 25M that copy is 320 MB in this form instead of
-/// 480 MB; one entry also sits within one cache line, so an SGD step reads one line for its
-/// rating.
+/// One entry sits within one cache line, so an SGD step reads one line for its rating.
 struct TrainingRating: Sendable, Equatable {
   var user: Int32
   var item: Int32

@@ -30,7 +30,9 @@ struct CSVReader {
   let dialect: Dialect
   /// The path for error messages.
   let file: String
-  private var position: Int
+  /// Where the next record (or the blank lines before it) starts: the reader never looks back
+  /// before it.
+  private(set) var position: Int
   private var line = 1
 
   /// - Parameters:

@@ -4,8 +4,9 @@ import Foundation
 /// `RatingsDataset`.
 ///
 /// The file is memory-mapped and parsed straight from its bytes: no array of lines, no `String`
-/// per line or per number, one `String` per distinct id. Loading MovieLens 25M (25 million
-/// ratings, 650 MB) therefore costs about the file plus the 600 MB of `Rating` values.
+/// per line or per number, one `String` per distinct id; the pages read are handed back as the
+/// parse goes. Loading MovieLens 25M (25 million ratings, 650 MB) therefore holds about the
+/// 400 MB of `Rating` values, not the file beside them.
 public enum RatingsLoader {
   /// Reads the ratings in `path`.
   ///
@@ -37,20 +38,26 @@ public enum RatingsLoader {
     path: String, format: RatingsFileFormat? = nil, scale: ClosedRange<Double>? = nil,
     keepsTimestamps: Bool = false
   ) throws(DataFileError) -> LoadedRatings {
-    let data = try DataFile.contents(of: path)
+    let (data, isMapped) = try DataFile.bytes(of: path)
     let result = data.withUnsafeBytes { bytes in
       Result { () throws(DataFileError) -> LoadedRatings in
         try parse(
-          bytes, file: path, format: format, scale: scale, keepsTimestamps: keepsTimestamps)
+          bytes, file: path, format: format, scale: scale, keepsTimestamps: keepsTimestamps,
+          isMapped: isMapped)
       }
     }
     return try result.get()
   }
 
   /// Parses a whole ratings file held in memory.
+  ///
+  /// `isMapped` says `bytes` is the file mapped into memory: its pages are then handed back as
+  /// the parse passes them (``ReadPages``), `releaseStep` bytes at a time, so the parse holds a
+  /// few megabytes of the file instead of all of it.
   static func parse(
     _ bytes: UnsafeRawBufferPointer, file: String, format requestedFormat: RatingsFileFormat?,
-    scale requestedScale: ClosedRange<Double>?, keepsTimestamps: Bool = false
+    scale requestedScale: ClosedRange<Double>?, keepsTimestamps: Bool = false,
+    isMapped: Bool = false, releaseStep: Int = ReadPages.releaseStep
   ) throws(DataFileError) -> LoadedRatings {
     // Not `??`: its autoclosure would widen the typed error to `any Error`.
     let detectedFormat =
@@ -70,13 +77,16 @@ public enum RatingsLoader {
     var timestamps: [Int] = []
     // One rating per line: reserving exactly avoids doubling growth, which at 25M ratings would
     // briefly hold 400 MB and 800 MB arrays at once.
-    ratings.reserveCapacity(lineCount(of: bytes))
+    var pages = ReadPages(of: bytes, isMapped: isMapped, step: releaseStep)
+    ratings.reserveCapacity(lineCount(of: bytes, releasing: pages))
     var reader = CSVReader(
       bytes: bytes, delimiter: format.delimiter, dialect: format.dialect, file: file)
     var fields: [CSVField] = []
     let header = format.allowsHeader ? try skipHeader(of: &reader, fields: &fields) : nil
 
-    while let line = try reader.nextRecord(into: &fields) {
+    while true {
+      pages.readerPassed(reader.position)
+      guard let line = try reader.nextRecord(into: &fields) else { break }
       func failure(_ problem: String) -> DataFileError {
         DataFileError(file: file, line: line, problem: problem)
       }
@@ -198,14 +208,21 @@ public enum RatingsLoader {
   }
 
   /// Line breaks plus one: an upper bound on the records (ratings) in the text.
-  private static func lineCount(of bytes: UnsafeRawBufferPointer) -> Int {
-    guard var cursor = bytes.baseAddress else { return 1 }
+  ///
+  /// - Parameter pages: Releases the pages counted (the parse reads them again afterwards).
+  private static func lineCount(of bytes: UnsafeRawBufferPointer, releasing pages: ReadPages)
+    -> Int
+  {
+    guard let start = bytes.baseAddress else { return 1 }
+    var pages = pages
+    var cursor = start
     let end = cursor + bytes.count
     var count = 1
     // memchr scans many bytes per step, even in a debug build.
     while let lineFeed = memchr(cursor, Int32(ASCII.lineFeed), end - cursor) {
       count += 1
       cursor = UnsafeRawPointer(lineFeed) + 1
+      pages.readerPassed(cursor - start)
     }
     return count
   }
