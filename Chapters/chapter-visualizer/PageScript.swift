@@ -6,10 +6,11 @@
 /// and steps as `MatrixFactorization.sgdStep` does, operation for operation, so that its doubles
 /// equal Swift's to the last bit; it checks that on load and says so on the page.
 ///
-/// It is written to answer within a frame on MovieLens' 943 × 1,682 (docs/bench-visualizer.sh
-/// times it): the page's elements are made once and a redraw rewrites only the text and
-/// attributes that changed, the 3D view's points are stamped into pixels rather than drawn
-/// one by one, and the self-check runs in slices between the reader's interactions.
+/// It is written to answer within a frame, or close to it, on MovieLens' 943 × 1,682
+/// (docs/bench-visualizer.sh times it): the page's elements are made once and a redraw rewrites
+/// only what changed, the matrices' cells are painted on canvases under empty, labelled table
+/// cells, the 3D view's points are stamped into pixels rather than drawn one by one, and the
+/// self-check runs in slices between the reader's interactions.
 enum PageScript {
   static let css = #"""
     :root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --line: #bbb; --blue: #0072B2;
