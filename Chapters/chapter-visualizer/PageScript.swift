@@ -6,10 +6,11 @@
 /// and steps as `MatrixFactorization.sgdStep` does, operation for operation, so that its doubles
 /// equal Swift's to the last bit; it checks that on load and says so on the page.
 ///
-/// It is written to answer within a frame on MovieLens' 943 × 1,682 (docs/bench-visualizer.sh
-/// times it): the page's elements are made once and a redraw rewrites only the text and
-/// attributes that changed, the 3D view's points are stamped into pixels rather than drawn
-/// one by one, and the self-check runs in slices between the reader's interactions.
+/// It is written to answer within a frame, or close to it, on MovieLens' 943 × 1,682
+/// (docs/bench-visualizer.sh times it): the page's elements are made once and a redraw rewrites
+/// only what changed, the matrices' cells are painted on canvases under empty, labelled table
+/// cells, the 3D view's points are stamped into pixels rather than drawn one by one, and the
+/// self-check runs in slices between the reader's interactions.
 enum PageScript {
   static let css = #"""
     :root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --line: #bbb; --blue: #0072B2;
@@ -37,17 +38,29 @@ enum PageScript {
     .mat { overflow-x: auto; max-width: 100%; }
     figure { margin: 0; }
     figcaption { font-weight: 600; font-size: .85rem; }
-    table.grid { border-collapse: collapse; font-size: .68rem; font-variant-numeric: tabular-nums; }
+    /* Fixed layout: each column as wide as its first cell says, so that new headers do not make
+       the browser measure every column again; the table grows from 0 to their sum. */
+    table.grid { border-collapse: collapse; font-size: .68rem; font-variant-numeric: tabular-nums;
+      table-layout: fixed; width: 0; }
+    table.grid th[scope=col] { width: 2.1rem; padding: 0; font-size: .62rem; }
     table.grid th { font-weight: 500; color: var(--muted); padding: 0 .2rem; white-space: nowrap;
       max-width: 5.5rem; overflow: hidden; text-overflow: ellipsis; }
     table.grid th[scope=row] { width: 5.5rem; min-width: 5.5rem; text-align: right; }
-    table.grid td { width: 2.3rem; min-width: 2.3rem; height: 1.4rem; text-align: center;
-      border: 1px solid #fff; padding: 0; color: #111; }
-    table.grid td.gap { background: repeating-linear-gradient(45deg, #f4f4f4, #f4f4f4 3px,
-      #e2e2e2 3px, #e2e2e2 6px); color: #888; }
-    table.grid td.dark { color: #fff; }
-    table.grid td.hl { box-shadow: inset 0 0 0 2px rgba(0, 0, 0, 0.6); }
+    /* Each header's text sits in a box of fixed height whose size does not depend on it
+       (contain: strict): new text there is laid out alone, not the tables around it. */
+    table.grid th > span, table.grid abbr { display: block;
+      contain: strict; height: 1.4rem; line-height: 1.4rem; overflow: hidden;
+      text-overflow: ellipsis; white-space: nowrap; }
+    table.grid abbr { text-decoration: none; }
+    table.grid td { width: 2.1rem; min-width: 2.1rem; height: 1.4rem; border: 1px solid
+      transparent; padding: 0; }
     table.grid td.sel { outline: 3px solid var(--focus); outline-offset: -1px; }
+    /* The cells' colours and numbers are painted on a canvas under each table; the cells
+       themselves stay empty boxes that carry the numbers for screen readers (aria-label) and
+       take the pointer and the keyboard. */
+    .mat { position: relative; }
+    table.grid { position: relative; }
+    canvas.cells { position: absolute; left: 0; top: 0; pointer-events: none; }
     #Rhat td { cursor: pointer; }
     #Rhat td:focus { outline: 3px solid var(--focus); outline-offset: 1px; }
     .nav { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .3rem 0; }
@@ -92,9 +105,15 @@ enum PageScript {
         bi: new Float64Array(nI) };
       const trained = copy(D.trained);
       let M = copy(trained);
-      // Counts the changes to M, so that what was drawn from it is known to be stale.
-      let version = 0;
-      function changed() { version += 1; }
+      // Counts the changes to M, so that what was drawn from it is known to be stale; `moved`
+      // lists the points ([key, n]) whose factors changed since the 3D view last drew them, or is
+      // null when any may have.
+      let version = 0, moved = null;
+      function changed(points) {
+        version += 1;
+        if (points && moved !== null && moved.length < 64) moved.push(...points);
+        else moved = null;
+      }
       const rated = new Map();
       for (let n = 0; n < nR; n++) rated.set(R[3 * n] * nI + R[3 * n + 1], R[3 * n + 2]);
       const ratedCount = new Int32Array(nU);
@@ -230,7 +249,8 @@ enum PageScript {
       // factor).
       const cells = (n, cell) => cell.repeat(n);
       const itemHeads = cells(COLS, "<th scope=\"col\"><abbr></abbr></th>");
-      const rowsOf = (n, row) => cells(n, "<tr><th scope=\"row\"></th>" + row + "</tr>");
+      const rowsOf = (n, row) => cells(n, "<tr><th scope=\"row\"><span></span></th>" + row +
+        "</tr>");
       $("R").innerHTML = "<tr><th scope=\"row\"></th>" + itemHeads + "</tr>" +
         rowsOf(ROWS, cells(COLS, "<td></td>"));
       $("Rhat").innerHTML = "<tr><th scope=\"row\"></th>" + itemHeads + "</tr>" + rowsOf(ROWS,
@@ -241,31 +261,97 @@ enum PageScript {
         rowsOf(ROWS, cells(k, "<td></td>"));
       let qRows = "<tr><th scope=\"row\"></th>" + itemHeads + "</tr>";
       for (let f = 0; f < k; f++) {
-        qRows += "<tr><th scope=\"row\">f" + (f + 1) + "</th>" + cells(COLS, "<td></td>") +
-          "</tr>";
+        qRows += "<tr><th scope=\"row\">f" + (f + 1) + "</th>" +
+          cells(COLS, "<td></td>") + "</tr>";
       }
       $("Qt").innerHTML = qRows;
-      // Each cell with what it shows now, so a redraw compares before it writes.
+      // Each cell with what it shows now, so a redraw compares before it paints or writes.
       const bodyOf = (id) => Array.from($(id).rows).slice(1).map((row) => Array.from(row.cells)
-        .slice(1).map((td) => ({ td, text: textIn(td), bg: "", cls: "", title: "" })));
+        .slice(1).map((td) => ({ td, shown: "", label: "" })));
       const grid = { R: bodyOf("R"), Rhat: bodyOf("Rhat"), P: bodyOf("P"), Q: bodyOf("Qt"),
         r0: -1, c0: -1 };
       const headsOf = (id) => ({
         items: Array.from($(id).rows[0].cells).slice(1).map((th) => th.firstChild),
-        users: Array.from($(id).rows).slice(1).map((row) => row.cells[0]) });
+        users: Array.from($(id).rows).slice(1).map((row) => row.cells[0].firstChild) });
       const heads = { R: headsOf("R"), Rhat: headsOf("Rhat"), P: headsOf("P"), Q: headsOf("Qt") };
-      function show(c, text, colour, cls) {
-        put(c.text, text);
-        const bg = colour ? colour[0] : "";
-        if (c.bg !== bg) {
-          c.td.style.backgroundColor = bg;
-          c.bg = bg;
+      // A canvas under each table, as large as its cells, each cell painted there: 300 cells
+      // painted cost a few milliseconds, 300 cells' text rewritten in the page some 40 µs each
+      // (laid out again, on this project's test machine). Where the cells are is measured once
+      // the tables have their fixed widths, and again when the window is resized.
+      const sheets = {};
+      for (const [id, key] of [["R", "R"], ["Rhat", "Rhat"], ["P", "P"], ["Qt", "Q"]]) {
+        const canvas = document.createElement("canvas");
+        canvas.className = "cells";
+        canvas.setAttribute("aria-hidden", "true");
+        $(id).parentNode.insertBefore(canvas, $(id));
+        sheets[key] = { canvas, pen: canvas.getContext("2d"), body: grid[key], dx: 0, dy: 0 };
+      }
+      const cellFont = (0.68 * 16) + "px system-ui, -apple-system, \"Segoe UI\", " +
+        "Roboto, sans-serif";
+      // The hatching of a gap in R: grey stripes at 45°.
+      const hatch = (() => {
+        const tile = document.createElement("canvas"), pen = tile.getContext("2d");
+        tile.width = 8;
+        tile.height = 8;
+        pen.fillStyle = "#f4f4f4";
+        pen.fillRect(0, 0, 8, 8);
+        pen.strokeStyle = "#e2e2e2";
+        pen.lineWidth = 2.5;
+        for (const d of [-8, 0, 8]) {
+          pen.beginPath();
+          pen.moveTo(d, 8);
+          pen.lineTo(d + 8, 0);
+          pen.stroke();
         }
-        const classes = colour && colour[1] ? (cls ? cls + " dark" : "dark") : cls;
-        if (c.cls !== classes) {
-          c.td.className = classes;
-          c.cls = classes;
+        return tile;
+      })();
+      function measureCells() {
+        const ratio = window.devicePixelRatio || 1;
+        for (const sheet of Object.values(sheets)) {
+          const body = sheet.body, rows = body.length, cols = body[0].length;
+          const box = sheet.canvas.parentNode.getBoundingClientRect();
+          const first = body[0][0].td.getBoundingClientRect();
+          const last = body[rows - 1][cols - 1].td.getBoundingClientRect();
+          sheet.dx = cols > 1 ? (last.left - first.left) / (cols - 1) : first.width;
+          sheet.dy = rows > 1 ? (last.top - first.top) / (rows - 1) : first.height;
+          const width = sheet.dx * cols, height = sheet.dy * rows, canvas = sheet.canvas;
+          canvas.style.cssText = "left: " + (first.left - box.left +
+            sheet.canvas.parentNode.scrollLeft) + "px; top: " + (first.top - box.top) +
+            "px; width: " + width + "px; height: " + height + "px";
+          canvas.width = Math.round(width * ratio);
+          canvas.height = Math.round(height * ratio);
+          sheet.pen.setTransform(ratio, 0, 0, ratio, 0, 0);
+          sheet.pen.font = cellFont;
+          sheet.pen.textAlign = "center";
+          sheet.pen.textBaseline = "middle";
+          sheet.hatch = sheet.pen.createPattern(hatch, "repeat");
+          for (const row of body) for (const c of row) c.shown = "";
         }
+      }
+      // Paints one cell (row a, column b) when what it shows changed: its colour or the gap's
+      // hatching, its number, and a dark frame when it is in the selected row or column.
+      function show(sheet, a, b, text, colour, hl) {
+        const c = sheet.body[a][b], gap = colour === null;
+        const shown = text + (gap ? "" : colour[0]) + (hl ? " hl" : "");
+        if (c.shown === shown) return;
+        c.shown = shown;
+        const pen = sheet.pen, x = b * sheet.dx, y = a * sheet.dy, w = sheet.dx, h = sheet.dy;
+        pen.clearRect(x, y, w, h);
+        pen.fillStyle = gap ? sheet.hatch : colour[0];
+        pen.fillRect(x + 0.5, y + 0.5, w - 1, h - 1);
+        if (hl) {
+          pen.strokeStyle = "rgba(0, 0, 0, 0.6)";
+          pen.lineWidth = 2;
+          pen.strokeRect(x + 1.5, y + 1.5, w - 3, h - 3);
+        }
+        pen.fillStyle = gap ? "#888" : colour[1] ? "#fff" : "#111";
+        pen.fillText(text, x + w / 2, y + h / 2 + 0.5);
+      }
+      // What a cell says to a screen reader, written when it changes.
+      function label(c, text) {
+        if (c.label === text) return;
+        c.td.setAttribute("aria-label", text);
+        c.label = text;
       }
       // The headers, the legend and the window's place: rewritten only when the window moves, and
       // then only the rows' or the columns' that moved.
@@ -284,7 +370,7 @@ enum PageScript {
         for (const id of rows ? ["R", "Rhat", "P"] : []) {
           heads[id].users.forEach((text, a) => {
             const u = grid.r0 + a;
-            text.parentNode.title = D.users[u];
+            text.parentNode.parentNode.title = D.users[u];
             put(text, shortName(D.users[u]));
           });
         }
@@ -308,40 +394,37 @@ enum PageScript {
           for (let b = 0; b < COLS; b++) {
             const i = S.c0 + b, v = rated.get(u * nI + i);
             const hl = u === S.u || i === S.i, sel = u === S.u && i === S.i;
-            const r = grid.R[a][b];
-            if (v === undefined) show(r, "\u00b7", null, hl ? "gap hl" : "gap");
-            else show(r, String(v), ratingColour(v), hl ? "hl" : "");
-            const title = v === undefined ? "not rated" : "";
-            if (r.title !== title) {
-              if (title) r.td.title = title;
-              else r.td.removeAttribute("title");
-              r.title = title;
-            }
+            if (v === undefined) show(sheets.R, a, b, "\u00b7", null, hl);
+            else show(sheets.R, a, b, String(v), ratingColour(v), hl);
+            label(grid.R[a][b], v === undefined ? "not rated" : "rated " + v);
             const x = predict(M, u, i), c = grid.Rhat[a][b], td = c.td;
-            show(c, x.toFixed(1), ratingColour(x), sel ? "sel" : "");
+            show(sheets.Rhat, a, b, x.toFixed(1), ratingColour(x), false);
             if (c.u !== u || c.i !== i || c.x !== x) {
               td.dataset.u = u;
               td.dataset.i = i;
               td.dataset.value = x;
-              td.setAttribute("aria-label", cellLabel(u, i, x));
+              label(c, cellLabel(u, i, x));
               c.u = u;
               c.i = i;
               c.x = x;
             }
             if (c.sel !== sel) {
               td.tabIndex = sel ? 0 : -1;
+              td.className = sel ? "sel" : "";
               c.sel = sel;
             }
           }
           for (let f = 0; f < k; f++) {
-            const x = M.P[u * k + f];
-            show(grid.P[a][f], fmt(x, 2), factorColour(x), u === S.u ? "hl" : "");
+            const x = M.P[u * k + f], text = fmt(x, 2);
+            show(sheets.P, a, f, text, factorColour(x), u === S.u);
+            label(grid.P[a][f], text);
           }
         }
         for (let f = 0; f < k; f++) {
           for (let b = 0; b < COLS; b++) {
-            const i = S.c0 + b, x = M.Q[i * k + f];
-            show(grid.Q[f][b], fmt(x, 2), factorColour(x), i === S.i ? "hl" : "");
+            const i = S.c0 + b, x = M.Q[i * k + f], text = fmt(x, 2);
+            show(sheets.Q, f, b, text, factorColour(x), i === S.i);
+            label(grid.Q[f][b], text);
           }
         }
       }
@@ -562,7 +645,7 @@ enum PageScript {
         if (!T.m || T.epoch === D.epochTotals.length) begin();
         const u = R[3 * T.n], i = R[3 * T.n + 1], r = R[3 * T.n + 2];
         const e = step(T.m, T.n);
-        changed();
+        changed([["P", u], ["Q", i]]);
         T.sum += Math.abs(e);
         T.n += 1;
         S.u = u;
@@ -631,11 +714,12 @@ enum PageScript {
       function block(side) {
         return { mask: new Float32Array(side * side).fill(1), size: side, reach: (side - 1) / 2 };
       }
-      // All movies share one colour and all viewers another, so each kind is one layer whose
-      // opacity at a pixel is 1 − Π(1 − αⱼ) over the points covering it, what drawing them one
-      // over the other gives. Stamping multiplies a point in; `box` grows to hold every pixel
-      // touched.
-      function stamp(layer, side, cx, cy, shape, opacity, box) {
+      // All movies share one colour and all viewers another, so each kind is one layer: at each
+      // pixel it keeps the share of light that gets through, Π(1 − αⱼ) over the points covering
+      // it, what drawing them one over the other leaves. Stamping a point multiplies it in;
+      // lifting it divides it out again (each 1 − α is at least 0.2), so a point that moves is
+      // redrawn alone. `box` grows to hold every pixel touched.
+      function stamp(layer, side, cx, cy, shape, opacity, box, lift) {
         const x0 = Math.round(cx - shape.reach), y0 = Math.round(cy - shape.reach);
         const size = shape.size, mask = shape.mask;
         const xa = Math.max(0, -x0), xb = Math.min(size, side - x0);
@@ -644,8 +728,9 @@ enum PageScript {
         for (let y = ya; y < yb; y++) {
           const row = (y0 + y) * side + x0, m = y * size;
           for (let x = xa; x < xb; x++) {
-            const a = opacity * mask[m + x], o = row + x;
-            layer[o] += a * (1 - layer[o]);
+            const through = 1 - opacity * mask[m + x], o = row + x;
+            if (lift) layer[o] /= through;
+            else layer[o] *= through;
           }
         }
         box[0] = Math.min(box[0], x0 + xa);
@@ -656,45 +741,78 @@ enum PageScript {
       // Where each byte of an RGBA pixel goes in a 32-bit word, whatever the platform's byte order.
       const bytes = new Uint8Array(Uint32Array.of(0x03020100).buffer);
       const [red, green, blue, alpha] = [0, 1, 2, 3].map((n) => 8 * bytes.indexOf(n));
-      const layers = { side: 0, image: null, words: null, movies: null, viewers: null };
-      function stampCloud(t, side) {
+      // The two layers, the pixels made from them, and where each point was stamped (movies
+      // first, then viewers), for the turn and size in `key`.
+      const layers = { side: 0, image: null, words: null, movies: null, viewers: null,
+        at: new Float64Array(2 * (nI + nU)), shapes: null, key: "" };
+      function kinds(side) {
+        const scale = side / 400;
+        return { Q: [nI, layers.movies, block(Math.max(1, Math.round(5 * scale))), 0.7, 0],
+          P: [nU, layers.viewers, disc(2.6 * scale), 0.8, nI] };
+      }
+      function spot(t, side, key, n, at) {
+        const m = M[key], b = n * k, q3 = Math.min(3, k), scale = side / 400, half = side / 2;
+        const c0 = m[b], c1 = q3 > 1 ? m[b + 1] : 0, c2 = q3 > 2 ? m[b + 2] : 0;
+        layers.at[2 * at] = half + scale * (t.xa * c0 + t.xc * c2);
+        layers.at[2 * at + 1] = half + scale * (t.ya * c0 + t.yb * c1 + t.yc * c2);
+      }
+      // Every point stamped afresh, or, when only some points moved, those lifted from where
+      // they were and stamped where they are; then the pixels the stamps touched are remade.
+      function stampCloud(t, side, key) {
+        const box = [side, side, 0, 0], all = layers.key !== key || moved === null;
         if (layers.side !== side) {
           cloud.width = side;
           cloud.height = side;
           layers.side = side;
           layers.image = cloudPen.createImageData(side, side);
           layers.words = new Uint32Array(layers.image.data.buffer);
-          layers.movies = new Float32Array(side * side);
-          layers.viewers = new Float32Array(side * side);
+          layers.movies = new Float64Array(side * side);
+          layers.viewers = new Float64Array(side * side);
+          layers.shapes = kinds(side);
         }
-        const { words, movies, viewers } = layers, scale = side / 400, half = side / 2;
-        const q3 = Math.min(3, k), box = [side, side, 0, 0];
-        movies.fill(0);
-        viewers.fill(0);
-        words.fill(0);
-        for (const [m, n, layer, shape, opacity] of [
-          [M.Q, nI, movies, block(Math.max(1, Math.round(5 * scale))), 0.7],
-          [M.P, nU, viewers, disc(2.6 * scale), 0.8]]) {
-          for (let j = 0; j < n; j++) {
-            const b = j * k, c0 = m[b], c1 = q3 > 1 ? m[b + 1] : 0, c2 = q3 > 2 ? m[b + 2] : 0;
-            stamp(layer, side, half + scale * (t.xa * c0 + t.xc * c2),
-              half + scale * (t.ya * c0 + t.yb * c1 + t.yc * c2), shape, opacity, box);
+        const { words, movies, viewers, at, shapes } = layers;
+        if (all) {
+          movies.fill(1);
+          viewers.fill(1);
+          words.fill(0);
+          for (const key of ["Q", "P"]) {
+            const [n, layer, shape, opacity, first] = shapes[key];
+            for (let j = 0; j < n; j++) {
+              spot(t, side, key, j, first + j);
+              stamp(layer, side, at[2 * (first + j)], at[2 * (first + j) + 1], shape, opacity, box,
+                false);
+            }
+          }
+        } else {
+          for (const [key, j] of moved) {
+            const [, layer, shape, opacity, first] = shapes[key], a = 2 * (first + j);
+            stamp(layer, side, at[a], at[a + 1], shape, opacity, box, true);
+            spot(t, side, key, j, first + j);
+            stamp(layer, side, at[a], at[a + 1], shape, opacity, box, false);
           }
         }
+        layers.key = key;
+        moved = [];
+        if (box[0] >= box[2] || box[1] >= box[3]) return;
         // Viewers (#E69F00) over movies (#0072B2), one pixel at a time, as ImageData holds them:
         // not premultiplied.
         for (let y = box[1]; y < box[3]; y++) {
           for (let x = box[0]; x < box[2]; x++) {
-            const o = y * side + x, p = viewers[o], q = movies[o];
-            if (p === 0 && q === 0) continue;
-            const a = p + q * (1 - p), wp = p / a, wq = 1 - wp;
+            const o = y * side + x, p = Math.max(0, 1 - viewers[o]);
+            const q = Math.max(0, 1 - movies[o]), a = p + q * (1 - p);
+            if (a < 1e-6) {
+              words[o] = 0;
+              continue;
+            }
+            const wp = p / a, wq = 1 - wp;
             words[o] = ((230 * wp + 0.5) << red) | ((159 * wp + 114 * wq + 0.5) << green) |
               ((178 * wq + 0.5) << blue) | ((255 * a + 0.5) << alpha);
           }
         }
-        cloudPen.putImageData(layers.image, 0, 0);
+        cloudPen.putImageData(layers.image, 0, 0, box[0], box[1], box[2] - box[0],
+          box[3] - box[1]);
       }
-      let pending = false, visible = true, shownSpace = null, stamped = "";
+      let pending = false, visible = true, shownSpace = null;
       function paint3d() {
         pending = false;
         if (!visible) return;
@@ -707,11 +825,8 @@ enum PageScript {
         // The points at one pixel per CSS pixel whatever the screen's density, so that their cost
         // does not grow with it; the lines and words over them at full resolution.
         const dots = Math.round(Math.max(100, view.clientWidth)), t = turn(), q3 = Math.min(3, k);
-        const key = dots + " " + S.yaw + " " + S.pitch + " " + version;
-        if (stamped !== key) {
-          stampCloud(t, dots);
-          stamped = key;
-        }
+        const key = dots + " " + S.yaw + " " + S.pitch;
+        if (layers.key !== key || moved === null || moved.length > 0) stampCloud(t, dots, key);
         pen.setTransform(1, 0, 0, 1, 0, 0);
         pen.clearRect(0, 0, side, side);
         pen.setTransform(side / 400, 0, 0, side / 400, side / 2, side / 2);
@@ -863,7 +978,7 @@ enum PageScript {
         const slider = sliderOf.get(e.target), x = Number(e.target.value);
         M[slider.key][slider.at] = x;
         slider.x = x;
-        changed();
+        changed([[slider.key, slider.key === "P" ? S.u : S.i]]);
         put(slider.value, fmt(x, 2));
         refresh(false);
         hashSoon();
@@ -918,7 +1033,13 @@ enum PageScript {
         readHash();
         refresh(true);
       });
-      window.addEventListener("resize", draw3d);
+      window.addEventListener("resize", () => {
+        measureCells();
+        drawMatrices();
+        draw3d();
+      });
+      // The canvases under the tables fitted to their cells.
+      measureCells();
       readHash();
       refresh(true);
       // After the first paint: on MovieLens the replay takes a while, and the page can be read
