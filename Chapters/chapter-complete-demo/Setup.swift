@@ -1,4 +1,3 @@
-import Foundation
 import ChapterKit
 import LookupTiming
 import Recommender
@@ -156,8 +155,7 @@ enum RatingOrder: String, CaseIterable, Sendable {
       let strata = BlockedRatings.strata(
         items: items, factors: factors, bytesPerFactor: precision == .single ? 4 : 8,
         workers: 1)
-      let forced = Int(ProcessInfo.processInfo.environment["STRATA"] ?? "") ?? strata
-      return .blocked(strata: forced, seed: seed)
+      return .blocked(strata: strata, seed: seed)
     }
   }
 }
