@@ -400,7 +400,12 @@ extension Tables {
   ) -> String {
     let epochsText = epochs == 1 ? "1 epoch" : "\(epochs) epochs"
     let orderText: String
-    if case .blocked(let p, _) = order {
+    if case .blocked(let p, _) = order, p == 1 {
+      orderText =
+        "the ratings visited viewer by viewer (--order blocked: every title's row of Q fits "
+        + "the cache budget, so the grid is a single block), in one order fixed from the seed, "
+        + "which keeps the rows of P and Q a step reads in the processor's cache"
+    } else if case .blocked(let p, _) = order {
       orderText =
         "the ratings visited block by block (--order blocked): viewers and titles cut into a "
         + "\(p) × \(p) grid, each block viewer by viewer, in one order fixed from the seed, the "
