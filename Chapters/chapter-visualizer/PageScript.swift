@@ -868,18 +868,16 @@ enum PageScript {
         segment(0, 0, qx, qy, "#0072B2", 3, []);
         pen.setLineDash([]);
         pen.lineWidth = 1;
-        pen.beginPath();
-        pen.arc(sx, sy, 4, 0, 2 * Math.PI);
-        pen.fillStyle = "#fff";
-        pen.fill();
-        pen.strokeStyle = "#333";
-        pen.stroke();
-        pen.beginPath();
-        pen.arc(px, py, 6, 0, 2 * Math.PI);
-        pen.fillStyle = "#E69F00";
-        pen.fill();
-        pen.strokeStyle = "#000";
-        pen.stroke();
+        const disc = (x, y, radius, fill, outline) => {
+          pen.beginPath();
+          pen.arc(x, y, radius, 0, 2 * Math.PI);
+          pen.fillStyle = fill;
+          pen.fill();
+          pen.strokeStyle = outline;
+          pen.stroke();
+        };
+        disc(sx, sy, 4, "#fff", "#333");
+        disc(px, py, 6, "#E69F00", "#000");
         pen.fillStyle = "#0072B2";
         pen.fillRect(qx - 5, qy - 5, 10, 10);
         pen.strokeRect(qx - 5, qy - 5, 10, 10);
