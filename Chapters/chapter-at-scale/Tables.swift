@@ -95,7 +95,9 @@ enum Tables {
       + "\(grouped(Int(titles.rounded()))) titles, \(bytesText(bytes)) of Q at k = \(k): "
       + (bytes <= budget
         ? "few enough to stay in the processor's cache while the block is trained"
-          + (blocks > workers ? ", which is why there are more blocks than workers" : "")
+          + (blocks > workers
+            && blocks == BlockedRatings.strata(items: data.items, factors: k, workers: workers)
+            ? ", which is why there are more blocks than workers" : "")
         : "more than the \(bytesText(budget)) this chapter aims for, so steps read some of them "
           + "from slower caches or main memory")
       + ". Within a block the ratings come viewer by viewer, each viewer's in a shuffled order, "
@@ -303,8 +305,8 @@ enum Tables {
 
   static func tryNext(_ settings: Settings) -> [String] {
     [
-      "swift run chapter-at-scale --workers 1 --blocks 1, then --blocks 2, then --workers 4: "
-        + "DSGD with one block is the sequential trainer; compare the rates of a coarse grid with "
+      "swift run chapter-at-scale --workers 1 --blocks 1, then --blocks 16, then --workers 4: "
+        + "DSGD with one block is the sequential trainer; compare the rates of a finer grid with "
         + "the default one; workers beyond the cores take turns on them.",
       "swift run chapter-at-scale --nodes 3, then --nodes 100: with few nodes each one that "
         + "leaves takes a large share of the viewers with it, on the ring too.",

@@ -174,7 +174,8 @@ if !onCatalogue {
     "Training speed (\(BuildConfiguration.current) build, one core, \(precision.rawValue) "
       + "precision; "
       + (settings.order == .blocked
-        ? "putting the ratings in blocks, once before the first epoch," : "the shuffle")
+        ? "putting the ratings in their visiting order, once before the first epoch,"
+        : "the shuffle")
       + " timed apart from the SGD steps, the measuring not timed):")
   say.table(Tables.speed(histories, ratingCount: split.train.count, order: settings.order))
 }
