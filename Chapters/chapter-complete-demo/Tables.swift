@@ -20,7 +20,7 @@ enum Tables {
         let shuffle = Double(records.reduce(0) { $0 + $1.shuffleNanoseconds }) / 1e9
         let updates = Double(ratingCount * records.count)
         return [
-          model.name, String(records.count), fixed(shuffle, 2), fixed(sweep, 2),
+          model.name, String(records.count), fixed(shuffle, 3), fixed(sweep, 3),
           sweep > 0 ? fixed(updates / sweep / 1e6, 2) + " million" : "–",
         ]
       })

@@ -33,68 +33,50 @@ struct SGDSweep {
   let learnsBiases: Bool
   let updatesSequentially: Bool
 
-  /// Runs one SGD step per rating, in the order given.
+  /// Runs one SGD step per rating, front to back: the ratings are stored in visit order (the
+  /// trainer shuffles them in place; DSGD's blocks are laid out block by block).
   ///
   /// - Parameters:
-  ///   - ratings: the ratings to visit.
+  ///   - ratings: the ratings to visit, in order.
   ///   - parameters: the model, changed in place.
   /// - Returns: Σ |eᵤᵢ| and Σ eᵤᵢ², each error taken just before its update.
   /// - Complexity: O(ratings × k).
-  func run(
-    _ ratings: UnsafeBufferPointer<TrainingRating>, visiting order: UnsafeBufferPointer<UInt32>,
-    _ parameters: Parameters
-  )
-    -> SweepErrors
-  {
-    guard !order.isEmpty else { return SweepErrors() }
-    return ReadAhead.over(ratings, in: order) { run(&$0, parameters) }
-  }
-
-  /// Runs one SGD step per rating, front to back: ratings already stored in visit order, as
-  /// DSGD's blocks are.
   func run<Rating: SweepRating>(
     inOrder ratings: UnsafeBufferPointer<Rating>, _ parameters: Parameters
   )
     -> SweepErrors
   {
     guard !ratings.isEmpty else { return SweepErrors() }
-    var source = InOrder(ratings: ratings)
-    return run(&source, parameters)
-  }
-
-  private func run<Source: PassRatings>(_ ratings: inout Source, _ parameters: Parameters)
-    -> SweepErrors
-  {
     guard parameters.factorCount >= dotProductLaneThreshold else {
-      return shortPass(&ratings, parameters)
+      return shortPass(ratings, parameters)
     }
     // One generic specialisation per combination: the compiler folds each choice away.
     switch (learnsBiases, regularization == 0, updatesSequentially) {
     case (false, true, false):
-      return longPass(&ratings, parameters, No.self, PlainStep.self, No.self)
+      return longPass(ratings, parameters, No.self, PlainStep.self, No.self)
     case (false, true, true):
-      return longPass(&ratings, parameters, No.self, PlainStep.self, Yes.self)
+      return longPass(ratings, parameters, No.self, PlainStep.self, Yes.self)
     case (false, false, false):
-      return longPass(&ratings, parameters, No.self, ShrinkingStep.self, No.self)
+      return longPass(ratings, parameters, No.self, ShrinkingStep.self, No.self)
     case (false, false, true):
-      return longPass(&ratings, parameters, No.self, ShrinkingStep.self, Yes.self)
+      return longPass(ratings, parameters, No.self, ShrinkingStep.self, Yes.self)
     case (true, true, false):
-      return longPass(&ratings, parameters, Yes.self, PlainStep.self, No.self)
+      return longPass(ratings, parameters, Yes.self, PlainStep.self, No.self)
     case (true, true, true):
-      return longPass(&ratings, parameters, Yes.self, PlainStep.self, Yes.self)
+      return longPass(ratings, parameters, Yes.self, PlainStep.self, Yes.self)
     case (true, false, false):
-      return longPass(&ratings, parameters, Yes.self, ShrinkingStep.self, No.self)
+      return longPass(ratings, parameters, Yes.self, ShrinkingStep.self, No.self)
     case (true, false, true):
-      return longPass(&ratings, parameters, Yes.self, ShrinkingStep.self, Yes.self)
+      return longPass(ratings, parameters, Yes.self, ShrinkingStep.self, Yes.self)
     }
   }
 
   /// One pass for short vectors: ``MatrixFactorization/sgdStep(user:item:rating:settings:)``
   /// line for line, through pointers, so the same operations in the same order give the same
   /// bits (the blog's numbers among them).
-  private func shortPass<Source: PassRatings>(_ ratings: inout Source, _ parameters: Parameters)
-    -> SweepErrors
-  {
+  private func shortPass<Rating: SweepRating>(
+    _ ratings: UnsafeBufferPointer<Rating>, _ parameters: Parameters
+  ) -> SweepErrors {
     let k = parameters.factorCount
     let bUser = parameters.userBiases
     let bItem = parameters.itemBiases
@@ -102,9 +84,7 @@ struct SGDSweep {
     let γ_b = biasLearningRate
     let λ = regularization
     var errors = SweepErrors()
-    for index in 0..<ratings.count {
-      let rating = ratings.rating(at: index)
-      ratings.advance(past: index)
+    for rating in ratings {
       let user = rating.userIndex
       let item = rating.itemIndex
       let p = parameters.userRow(user)
@@ -140,8 +120,8 @@ struct SGDSweep {
 
   /// One pass for long vectors with the model's choices fixed: the three beats of
   /// ``MatrixFactorization/sgdStep(user:item:rating:settings:)``, vectorised.
-  private func longPass<Source: PassRatings, Biases: Choice, Step: FactorStep, Sequential: Choice>(
-    _ ahead: inout Source, _ parameters: Parameters,
+  private func longPass<Rating: SweepRating, Biases: Choice, Step: FactorStep, Sequential: Choice>(
+    _ ratings: UnsafeBufferPointer<Rating>, _ parameters: Parameters,
     _ biases: Biases.Type, _ step: Step.Type, _ sequential: Sequential.Type
   ) -> SweepErrors {
     let k = parameters.factorCount
@@ -151,12 +131,11 @@ struct SGDSweep {
     let λ = regularization
     let μ = globalMean
     var errors = SweepErrors()
-    let first = ahead.rating(at: 0)
+    let first = ratings[0]
     var dot = dotProduct(
       parameters.userRow(first.userIndex), parameters.itemRow(first.itemIndex), count: k)
-    for index in 0..<ahead.count {
-      let rating = ahead.rating(at: index)
-      ahead.advance(past: index)
+    for index in ratings.indices {
+      let rating = ratings[index]
       let user = rating.userIndex
       let item = rating.itemIndex
 
@@ -176,11 +155,11 @@ struct SGDSweep {
       let p = parameters.userRow(user)
       let q = parameters.itemRow(item)
       let rule = Step(learningRate: learningRate, regularization: λ, error: e)
-      guard index + 1 < ahead.count else {
+      guard index + 1 < ratings.count else {
         update(p, q, count: k, rule, sequential: Sequential.isOn)
         break
       }
-      let next = ahead.rating(at: index + 1)
+      let next = ratings[index + 1]
       let nextP = parameters.userRow(next.userIndex)
       let nextQ = parameters.itemRow(next.itemIndex)
       if next.userIndex != user && next.itemIndex != item {
@@ -332,31 +311,4 @@ extension PackedRating: SweepRating {
   var userIndex: Int { Int(user) }
   var itemIndex: Int { Int(item) }
   var value: Double { Double(stars) }
-}
-
-/// Where a pass reads its ratings, in visit order: gathered a block at a time from a shuffled
-/// order (``ReadAhead``) or straight from an array already in visit order (``InOrder``).
-protocol PassRatings {
-  associatedtype Element: SweepRating
-  /// The number of ratings in the pass.
-  var count: Int { get }
-  /// The rating visited at `index`: the one just advanced past or the one after it.
-  func rating(at index: Int) -> Element
-  /// Done with the rating at `index`.
-  mutating func advance(past index: Int)
-}
-
-extension ReadAhead: PassRatings where Element: SweepRating {}
-
-/// Ratings stored in the order a pass visits them.
-struct InOrder<Element: SweepRating>: PassRatings {
-  let ratings: UnsafeBufferPointer<Element>
-
-  var count: Int { ratings.count }
-
-  @inline(__always)
-  func rating(at index: Int) -> Element { ratings[index] }
-
-  @inline(__always)
-  func advance(past index: Int) {}
 }

@@ -66,15 +66,13 @@ public struct SGDTrainer: Sendable {
   }
 
   public let settings: Settings
-  // The training ratings, packed and contiguous (no per-rating allocation), in the caller's
-  // order; one of the two is filled, by the precision.
+  // The training ratings, packed and contiguous (no per-rating allocation), stored in the
+  // order the next epoch visits them; one of the two is filled, by the precision. A shuffled
+  // visit order shuffles the ratings themselves in place, so that every pass reads them front
+  // to back: one read from a random place per rating, in the shuffle, rather than one in the
+  // shuffle of their positions and another in the pass that follows those positions.
   private var ratings: [TrainingRating] = []
   private var compactRatings: [CompactTrainingRating] = []
-  // The positions of the ratings in the order the next epoch visits them. A shuffled visit
-  // order shuffles these 4-byte positions in place rather than the 12- or 16-byte ratings:
-  // at 100,000 ratings they stay in the processor's cache while shuffled, and the pass reads
-  // each rating through its position, a read the processor makes a step ahead.
-  private var order: [UInt32]
   private var shuffler: NumpyRandom?
   // A blocked order is put together once, in `init`; its time is reported with the first
   // epoch's shuffle, so that the one-time cost is not left out of the measured epochs.
@@ -87,17 +85,19 @@ public struct SGDTrainer: Sendable {
   public init(settings: Settings, ratings: [Rating]) {
     precondition(ratings.count <= Int(UInt32.max), "at most 2³² − 1 ratings")
     self.settings = settings
-    self.order = (0..<UInt32(ratings.count)).map { $0 }
     // A blocked order is stored as the ratings' order: each pass then reads them front to back.
-    var stored = order
+    var positions: [UInt32]?
     if case .blocked(let strata, let seed) = settings.visitOrder {
-      (stored, orderingNanoseconds) = MonotonicClock.measure {
+      (positions, orderingNanoseconds) = MonotonicClock.measure {
         BlockedVisitOrder.positions(of: ratings, strata: strata, seed: seed)
       }
     }
+    func stored<Packed>(_ pack: (Rating) -> Packed) -> [Packed] {
+      positions?.map { pack(ratings[Int($0)]) } ?? ratings.map(pack)
+    }
     switch settings.precision {
-    case .double: self.ratings = stored.map { TrainingRating(ratings[Int($0)]) }
-    case .single: self.compactRatings = stored.map { .init(TrainingRating(ratings[Int($0)])) }
+    case .double: self.ratings = stored { TrainingRating($0) }
+    case .single: self.compactRatings = stored { CompactTrainingRating(TrainingRating($0)) }
     }
     if case .shuffledEachEpoch(let seed) = settings.visitOrder {
       self.shuffler = NumpyRandom(seed: seed)
@@ -105,13 +105,14 @@ public struct SGDTrainer: Sendable {
   }
 
   /// The number of training ratings: updates per epoch.
-  public var ratingCount: Int { order.count }
+  public var ratingCount: Int {
+    settings.precision == .double ? ratings.count : compactRatings.count
+  }
 
   /// One pass over the training ratings.
   ///
-  /// With a shuffled visit order the positions of the ratings are first shuffled in place,
-  /// each epoch's shuffle starting from the last one's order, as `np.random.shuffle` on the
-  /// same list would.
+  /// With a shuffled visit order the ratings are first shuffled in place, each epoch's
+  /// shuffle starting from the last one's order, as `np.random.shuffle` on the same list would.
   ///
   /// - Returns: Σ |eᵤᵢ|, each error taken just before its update.
   /// - Complexity: O(ratings × k).
@@ -130,7 +131,11 @@ public struct SGDTrainer: Sendable {
   }
 
   private mutating func shuffle() {
-    if shuffler != nil { shuffler!.shuffle(&order) }
+    guard shuffler != nil else { return }
+    switch settings.precision {
+    case .double: shuffler!.shuffle(&ratings)
+    case .single: shuffler!.shuffle(&compactRatings)
+    }
   }
 
   private func sweep(_ model: inout MatrixFactorization) -> SweepErrors {
@@ -143,7 +148,7 @@ public struct SGDTrainer: Sendable {
         learnsBiases: model.usesBiases, updatesSequentially: sequential)
       return model.withParameterPointers { parameters in
         ratings.withUnsafeBufferPointer { ratings in
-          order.withUnsafeBufferPointer { sweep.run(ratings, visiting: $0, parameters) }
+          sweep.run(inOrder: ratings, parameters)
         }
       }
     case .single:
@@ -154,7 +159,7 @@ public struct SGDTrainer: Sendable {
         learnsBiases: model.usesBiases, updatesSequentially: sequential)
       return model.withSingleParameterCopies { parameters in
         compactRatings.withUnsafeBufferPointer { ratings in
-          order.withUnsafeBufferPointer { sweep.run(ratings, visiting: $0, parameters) }
+          sweep.run(ratings, parameters)
         }
       }
     }
@@ -184,10 +189,12 @@ public struct SGDTrainer: Sendable {
   public func trainingMetrics(_ model: MatrixFactorization) -> ErrorMetrics {
     var errors = SweepErrors()
     model.withPredictor { predict in
-      for position in order {
-        let (user, item, value) =
-          settings.precision == .double
-          ? ratings[Int(position)].parts : compactRatings[Int(position)].parts
+      for rating in ratings {
+        let (user, item, value) = rating.parts
+        errors.add(value - predict(user, item))
+      }
+      for rating in compactRatings {
+        let (user, item, value) = rating.parts
         errors.add(value - predict(user, item))
       }
     }

@@ -26,79 +26,70 @@ struct SingleSGDSweep {
   /// P, Q and the biases in single precision, as raw pointers.
   typealias Parameters = SweepParameters<Float>
 
-  /// Runs one SGD step per rating, in the order given.
+  /// Runs one SGD step per rating, front to back: the ratings are stored in visit order.
   ///
   /// - Returns: Σ |eᵤᵢ| and Σ eᵤᵢ², each error taken just before its update, summed in double.
   /// - Complexity: O(ratings × k).
-  func run(
-    _ ratings: UnsafeBufferPointer<CompactTrainingRating>,
-    visiting order: UnsafeBufferPointer<UInt32>,
-    _ parameters: Parameters
-  )
+  func run(_ ratings: UnsafeBufferPointer<CompactTrainingRating>, _ parameters: Parameters)
     -> SweepErrors
   {
+    guard !ratings.isEmpty else { return SweepErrors() }
     // One specialisation per combination, the choices folded away as in the double loop.
     switch (learnsBiases, updatesSequentially) {
-    case (false, false): return pass(ratings, order, parameters, No.self, No.self)
-    case (false, true): return pass(ratings, order, parameters, No.self, Yes.self)
-    case (true, false): return pass(ratings, order, parameters, Yes.self, No.self)
-    case (true, true): return pass(ratings, order, parameters, Yes.self, Yes.self)
+    case (false, false): return pass(ratings, parameters, No.self, No.self)
+    case (false, true): return pass(ratings, parameters, No.self, Yes.self)
+    case (true, false): return pass(ratings, parameters, Yes.self, No.self)
+    case (true, true): return pass(ratings, parameters, Yes.self, Yes.self)
     }
   }
 
   private func pass<Biases: Choice, Sequential: Choice>(
-    _ ratings: UnsafeBufferPointer<CompactTrainingRating>, _ order: UnsafeBufferPointer<UInt32>,
-    _ parameters: Parameters,
+    _ ratings: UnsafeBufferPointer<CompactTrainingRating>, _ parameters: Parameters,
     _ biases: Biases.Type, _ sequential: Sequential.Type
   ) -> SweepErrors {
-    guard !order.isEmpty else { return SweepErrors() }
-    return ReadAhead.over(ratings, in: order) { ahead in
-      let k = parameters.factorCount
-      let bUser = parameters.userBiases
-      let bItem = parameters.itemBiases
-      let (γ, γ_b, λ, μ) = (learningRate, biasLearningRate, regularization, globalMean)
-      let shrink = 1 - γ * λ
-      var errors = SweepErrors()
-      let first = ahead.rating(at: 0)
-      var dot = Self.dot(parameters.userRow(first.user), parameters.itemRow(first.item), k)
-      for index in 0..<ahead.count {
-        let rating = ahead.rating(at: index)
-        ahead.advance(past: index)
-        let user = Int(rating.user)
-        let item = Int(rating.item)
+    let k = parameters.factorCount
+    let bUser = parameters.userBiases
+    let bItem = parameters.itemBiases
+    let (γ, γ_b, λ, μ) = (learningRate, biasLearningRate, regularization, globalMean)
+    let shrink = 1 - γ * λ
+    var errors = SweepErrors()
+    var dot = Self.dot(parameters.userRow(ratings[0].user), parameters.itemRow(ratings[0].item), k)
+    for index in ratings.indices {
+      let rating = ratings[index]
+      let user = Int(rating.user)
+      let item = Int(rating.item)
 
-        // 1. error
-        var prediction = dot
-        if Biases.isOn { prediction += μ + bUser[user] + bItem[item] }
-        let e = rating.value - prediction
-        errors.add(Double(e))
+      // 1. error
+      var prediction = dot
+      if Biases.isOn { prediction += μ + bUser[user] + bItem[item] }
+      let e = rating.value - prediction
+      errors.add(Double(e))
 
-        // 2. biases
-        if Biases.isOn {
-          bUser[user] += γ_b * (e - λ * bUser[user])
-          bItem[item] += γ_b * (e - λ * bItem[item])
-        }
-
-        // 3. factors, and the next rating's p · q
-        let p = parameters.userRow(rating.user)
-        let q = parameters.itemRow(rating.item)
-        let step = FactorStep(shrink: shrink, scaledError: γ * e, sequential: Sequential.isOn)
-        guard index + 1 < ahead.count else {
-          step.apply(p, q, k)
-          break
-        }
-        let next = ahead.rating(at: index + 1)
-        let nextP = parameters.userRow(next.user)
-        let nextQ = parameters.itemRow(next.item)
-        if next.user != rating.user && next.item != rating.item {
-          dot = step.applyWhileDotting(p, q, nextP, nextQ, k)
-        } else {
-          step.apply(p, q, k)
-          dot = Self.dot(nextP, nextQ, k)
-        }
+      // 2. biases
+      if Biases.isOn {
+        bUser[user] += γ_b * (e - λ * bUser[user])
+        bItem[item] += γ_b * (e - λ * bItem[item])
       }
-      return errors
+
+      // 3. factors, and the next rating's p · q
+      let p = parameters.userRow(rating.user)
+      let q = parameters.itemRow(rating.item)
+      let step = FactorStep(shrink: shrink, scaledError: γ * e, sequential: Sequential.isOn)
+      guard index + 1 < ratings.count else {
+        step.apply(p, q, k)
+        break
+      }
+      let next = ratings[index + 1]
+      let nextP = parameters.userRow(next.user)
+      let nextQ = parameters.itemRow(next.item)
+      if next.user != rating.user && next.item != rating.item {
+        dot = step.applyWhileDotting(p, q, nextP, nextQ, k)
+      } else {
+        step.apply(p, q, k)
+        dot = Self.dot(nextP, nextQ, k)
+      }
     }
+    return errors
   }
 
   /// pᵤ · qᵢ in eight lanes, then the last k mod 8 products.
@@ -222,11 +213,12 @@ extension MatrixFactorization {
   mutating func withSingleParameterCopies<Result>(
     _ body: (SingleSGDSweep.Parameters) -> Result
   ) -> Result {
-    // At least one element each, so every buffer has an address even for k = 0.
-    var p = P.storage.map(Float.init) + [0]
-    var q = Q.storage.map(Float.init) + [0]
-    var bUser = userBiases.map(Float.init) + [0]
-    var bItem = itemBiases.map(Float.init) + [0]
+    // Converted through buffers, element by element, so the compiler vectorizes the loops:
+    // done every epoch, `map` and element-wise assignment cost a tenth of a k = 100 pass.
+    var p = Self.singleCopy(P.storage)
+    var q = Self.singleCopy(Q.storage)
+    var bUser = Self.singleCopy(userBiases)
+    var bItem = Self.singleCopy(itemBiases)
     let k = factorCount
     let result = p.withUnsafeMutableBufferPointer { p in
       q.withUnsafeMutableBufferPointer { q in
@@ -240,10 +232,31 @@ extension MatrixFactorization {
         }
       }
     }
-    for index in P.storage.indices { P.storage[index] = Double(p[index]) }
-    for index in Q.storage.indices { Q.storage[index] = Double(q[index]) }
-    for index in userBiases.indices { userBiases[index] = Double(bUser[index]) }
-    for index in itemBiases.indices { itemBiases[index] = Double(bItem[index]) }
+    Self.copy(p, into: &P.storage)
+    Self.copy(q, into: &Q.storage)
+    Self.copy(bUser, into: &userBiases)
+    Self.copy(bItem, into: &itemBiases)
     return result
+  }
+
+  /// `values` in single precision, with at least one element, so that every buffer has an
+  /// address even for k = 0.
+  private static func singleCopy(_ values: [Double]) -> [Float] {
+    [Float](unsafeUninitializedCapacity: max(values.count, 1)) { buffer, count in
+      buffer[0] = 0
+      values.withUnsafeBufferPointer { values in
+        for index in values.indices { buffer[index] = Float(values[index]) }
+      }
+      count = max(values.count, 1)
+    }
+  }
+
+  /// Writes the first `values.count` elements of `single` back into `values`.
+  private static func copy(_ single: [Float], into values: inout [Double]) {
+    single.withUnsafeBufferPointer { single in
+      values.withUnsafeMutableBufferPointer { values in
+        for index in values.indices { values[index] = Double(single[index]) }
+      }
+    }
   }
 }
