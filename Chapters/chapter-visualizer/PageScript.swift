@@ -44,7 +44,7 @@ enum PageScript {
     table.grid { border-collapse: collapse; font-size: .68rem; font-variant-numeric: tabular-nums;
       table-layout: fixed; width: 0; }
     table.grid th[scope=col] { width: 2.1rem; padding: 0; font-size: .62rem; }
-    table.grid th { font-weight: 500; color: var(--muted); padding: 0 .2rem; white-space: nowrap;
+    table.grid th { font-weight: 400; color: var(--muted); padding: 0 .2rem; white-space: nowrap;
       max-width: 5.5rem; overflow: hidden; text-overflow: ellipsis; }
     table.grid th[scope=row] { width: 5.5rem; min-width: 5.5rem; text-align: right; }
     /* The viewers' and movies' headers are painted on the canvas too (their cells carry the
@@ -303,8 +303,14 @@ enum PageScript {
       }
       const fontOf = (rem, weight) => weight + " " + (rem * 16) + "px system-ui, " +
         "-apple-system, \"Segoe UI\", Roboto, sans-serif";
-      const cellFont = fontOf(0.68, 400), rowHeadFont = fontOf(0.68, 500);
-      const columnHeadFont = fontOf(0.62, 500);
+      // One font for everything a matrix's canvas says (a movie's number in its header drawn
+      // at 0.62/0.68 of its size by the canvas's transform): a canvas in the page whose font is
+      // set, or whose text is measured, makes the browser bring the page's styles up to date
+      // first, which cost up to 3 ms in the middle of a jump. Names are measured on a ruler
+      // that is not in the page.
+      const cellFont = fontOf(0.68, 400), columnHeadScale = 0.62 / 0.68;
+      const ruler = document.createElement("canvas").getContext("2d");
+      ruler.font = cellFont;
       // The hatching of a gap in R: grey stripes at 45°.
       const hatch = (() => {
         const tile = document.createElement("canvas"), pen = tile.getContext("2d");
@@ -345,8 +351,10 @@ enum PageScript {
             "px; width: " + width + "px; height: " + height + "px";
           canvas.width = Math.round(width * ratio);
           canvas.height = Math.round(height * ratio);
+          sheet.ratio = ratio;
           sheet.pen.setTransform(ratio, 0, 0, ratio, 0, 0);
           sheet.pen.font = cellFont;
+          sheet.pen.direction = "ltr";
           sheet.pen.textAlign = "center";
           sheet.pen.textBaseline = "middle";
           sheet.hatch = sheet.pen.createPattern(hatch, "repeat");
@@ -391,15 +399,15 @@ enum PageScript {
       // box with an ellipsis) and kept in its cell's aria-label and title, for screen readers and
       // for the pointer.
       const windowText = textIn($("window")), legendText = textIn($("legend"));
-      // A viewer's name as it fits its header, cut once per name and width (with rowHeadFont).
+      // A viewer's name as it fits its header, cut once per name and width.
       const fitted = new Map();
-      function fit(pen, text, width) {
+      function fit(text, width) {
         if (!fitted.has(width)) fitted.set(width, new Map());
         const cuts = fitted.get(width), known = cuts.get(text);
         if (known !== undefined) return known;
         let cut = text;
-        if (pen.measureText(cut).width > width) {
-          while (cut.length > 1 && pen.measureText(cut + "\u2026").width > width) {
+        if (ruler.measureText(cut).width > width) {
+          while (cut.length > 1 && ruler.measureText(cut + "\u2026").width > width) {
             cut = cut.slice(0, -1);
           }
           cut += "\u2026";
@@ -415,25 +423,28 @@ enum PageScript {
         const pen = sheet.pen;
         pen.clearRect(x, y, w, h);
         // A viewer's name right-aligned inside the cell's padding (0.2rem), cut to fit; a movie's
-        // number centred (M1682 fits; the browser squeezes anything wider).
-        if (right) pen.fillText(fit(pen, text, w - 6.4), x + w - 3.2, y + h / 2 + 0.5);
-        else pen.fillText(text, x + w / 2, y + h / 2 + 0.5, w);
+        // number centred, smaller (M1682 fits; the browser squeezes anything wider).
+        if (right) {
+          pen.fillText(fit(text, w - 6.4), x + w - 3.2, y + h / 2 + 0.5);
+          return;
+        }
+        const r = sheet.ratio, s = columnHeadScale;
+        pen.setTransform(r * s, 0, 0, r * s, r * (x + w / 2), r * (y + h / 2 + 0.5));
+        pen.fillText(text, 0, 0, w / s);
+        pen.setTransform(r, 0, 0, r, 0, 0);
       }
       function drawHeads(rows, columns) {
         for (const id of columns ? ["R", "Rhat", "Q"] : []) {
-          const sheet = sheets[id], pen = sheet.pen;
-          pen.font = columnHeadFont;
-          pen.fillStyle = "#555";
+          const sheet = sheets[id];
+          sheet.pen.fillStyle = "#555";
           sheet.heads.items.forEach((head, b) => {
             const i = grid.c0 + b;
             showHead(sheet, head, "M" + (i + 1), D.items[i], sheet.x0 + b * sheet.dx, sheet.hy,
               sheet.dx, sheet.hh, false);
           });
-          pen.font = cellFont;
         }
         for (const id of rows ? ["R", "Rhat", "P"] : []) {
           const sheet = sheets[id], pen = sheet.pen;
-          pen.font = rowHeadFont;
           pen.fillStyle = "#555";
           pen.textAlign = "right";
           sheet.heads.users.forEach((head, a) => {
@@ -441,7 +452,6 @@ enum PageScript {
             showHead(sheet, head, shortName(D.users[u]), D.users[u], sheet.hx,
               sheet.y0 + a * sheet.dy, sheet.hw, sheet.dy, true);
           });
-          pen.font = cellFont;
           pen.textAlign = "center";
         }
         put(windowText, "Viewers " + (grid.r0 + 1) + "\u2013" + (grid.r0 + ROWS) + " of " + nU +
@@ -451,6 +461,8 @@ enum PageScript {
         for (let i = grid.c0; i < grid.c0 + COLS; i++) names.push("M" + (i + 1) + " " + D.items[i]);
         put(legendText, names.join(" \u00b7 "));
       }
+      // The cells whose selection changed, for refresh to mark once the painting is done.
+      const reselect = [];
       function drawMatrices() {
         keepInView();
         if (grid.r0 !== S.r0 || grid.c0 !== S.c0) {
@@ -479,8 +491,7 @@ enum PageScript {
               c.x = x;
             }
             if (c.sel !== sel) {
-              td.tabIndex = sel ? 0 : -1;
-              td.className = sel ? "sel" : "";
+              reselect.push(c);
               c.sel = sel;
             }
           }
@@ -511,6 +522,7 @@ enum PageScript {
         lines.height = Math.round(linesHeight * ratio);
         linesPen.setTransform(ratio, 0, 0, ratio, 0, 0);
         linesPen.font = linesFont;
+        linesPen.direction = "ltr";
       }
       sizeLines();
       {
@@ -1029,6 +1041,10 @@ enum PageScript {
       }
 
       // ---- Wiring.
+      // The canvases painted first, then what changes the page's styles (the selected cell's
+      // class and place in the tab order, the menus' choices): a canvas that paints text has the
+      // browser bring the styles up to date first, so a class changed before it costs a style
+      // pass of its own in the middle of the move.
       function refresh(sliders) {
         drawMatrices();
         drawCell();
@@ -1036,6 +1052,10 @@ enum PageScript {
         if (sliders) setSliders();
         drawSpaceWords();
         draw3d();
+        for (const c of reselect.splice(0)) {
+          c.td.tabIndex = c.sel ? 0 : -1;
+          c.td.className = c.sel ? "sel" : "";
+        }
         if ($("viewer").value !== String(S.u)) $("viewer").value = S.u;
         if ($("movie").value !== String(S.i)) $("movie").value = S.i;
       }
@@ -1149,10 +1169,8 @@ enum PageScript {
       });
       window.addEventListener("resize", () => {
         sizeLines();
-        drawCell();
         measureCells();
-        drawMatrices();
-        draw3d();
+        refresh(false);
       });
       // The canvases under the tables fitted to their cells.
       measureCells();
