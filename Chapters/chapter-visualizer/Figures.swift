@@ -71,9 +71,8 @@ enum Figures {
       <section aria-labelledby="h-cell">
       <h2 id="h-cell">One prediction, term by term: <span id="cellname"></span></h2>
       <p id="formula" aria-live="polite"></p>
-      <svg id="lines" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 100" width="320" \
-      role="img" aria-label="Each factor's product as a line whose width is its size; blue \
-      solid adds, orange dashed subtracts" font-size="12"></svg>
+      <canvas id="lines" width="320" height="100" role="img" aria-label="Each factor's product \
+      as a line whose width is its size; blue solid adds, orange dashed subtracts"></canvas>
       <table class="log" id="terms"></table>
       </section>
       <section aria-labelledby="h-sliders">

@@ -8,9 +8,10 @@
 ///
 /// It is written to answer within a frame, or close to it, on MovieLens' 943 × 1,682
 /// (docs/bench-visualizer.sh times it): the page's elements are made once and a redraw rewrites
-/// only what changed, the matrices' cells are painted on canvases under empty, labelled table
-/// cells, the 3D view's points are stamped into pixels rather than drawn one by one, and the
-/// self-check runs in slices between the reader's interactions.
+/// only what changed, the matrices' cells and the viewers' and movies' names heading them are
+/// painted on canvases under empty, labelled table cells, the 3D view's points are stamped into
+/// pixels rather than drawn one by one, and the self-check runs in slices between the reader's
+/// interactions.
 enum PageScript {
   static let css = #"""
     :root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --line: #bbb; --blue: #0072B2;
@@ -43,15 +44,13 @@ enum PageScript {
     table.grid { border-collapse: collapse; font-size: .68rem; font-variant-numeric: tabular-nums;
       table-layout: fixed; width: 0; }
     table.grid th[scope=col] { width: 2.1rem; padding: 0; font-size: .62rem; }
-    table.grid th { font-weight: 500; color: var(--muted); padding: 0 .2rem; white-space: nowrap;
+    table.grid th { font-weight: 400; color: var(--muted); padding: 0 .2rem; white-space: nowrap;
       max-width: 5.5rem; overflow: hidden; text-overflow: ellipsis; }
     table.grid th[scope=row] { width: 5.5rem; min-width: 5.5rem; text-align: right; }
-    /* Each header's text sits in a box of fixed height whose size does not depend on it
-       (contain: strict): new text there is laid out alone, not the tables around it. */
-    table.grid th > span, table.grid abbr { display: block;
-      contain: strict; height: 1.4rem; line-height: 1.4rem; overflow: hidden;
-      text-overflow: ellipsis; white-space: nowrap; }
-    table.grid abbr { text-decoration: none; }
+    /* The viewers' and movies' headers are painted on the canvas too (their cells carry the
+       names as aria-label and title): new names change no text in the page, so nothing is laid
+       out again when the window moves. */
+    table.grid th { height: 1.4rem; }
     table.grid td { width: 2.1rem; min-width: 2.1rem; height: 1.4rem; border: 1px solid
       transparent; padding: 0; }
     table.grid td.sel { outline: 3px solid var(--focus); outline-offset: -1px; }
@@ -69,6 +68,7 @@ enum PageScript {
     button:focus-visible, select:focus-visible, input:focus-visible, svg:focus-visible,
       canvas:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     #formula { font-size: 1rem; }
+    #lines { display: block; width: 320px; max-width: 100%; height: auto; }
     output#prediction { font-weight: 700; font-size: 1.1rem; }
     .sliders { display: grid; grid-template-columns: auto 1fr 3.5rem; gap: .15rem .5rem;
       align-items: center; font-size: .85rem; }
@@ -78,7 +78,11 @@ enum PageScript {
     table.log td, table.log th { padding: .1rem .5rem; text-align: right; border-bottom: 1px solid
       #eee; }
     #space3d { width: 100%; max-width: 420px; height: auto; touch-action: none; cursor: grab;
-      border: 1px solid #ddd; border-radius: 4px; display: block; }
+      border: 1px solid #ddd; border-radius: 4px; display: block; position: relative; }
+    /* The 3D view's axes and points, under the view's own canvas, inside its border. */
+    .stack { position: relative; width: 100%; max-width: 420px; }
+    .stack canvas.layer { position: absolute; left: 1px; top: 1px; width: calc(100% - 2px);
+      height: calc(100% - 2px); pointer-events: none; }
     .pass { color: #006d2c; font-weight: 600; }
     .fail { color: #b30000; font-weight: 700; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
@@ -210,20 +214,28 @@ enum PageScript {
       }
 
       // ---- The matrices: one window of ROWS × COLS drawn. Its cells are made once; a redraw
-      // rewrites only what changed in them (a slider move: one row or column of predictions), and
-      // only their text, background and classes, never the tables.
+      // repaints only what changed in them (a slider move: one row or column of predictions) and
+      // rewrites only the labels and data that changed, never the tables.
       const clamp01 = (t) => Math.max(0, Math.min(1, t));
-      // A colour as a background and whether text on it is white.
+      // A colour as a background and whether text on it is white, in steps of 1% of lightness
+      // (finer than the eye tells apart): each step's made once, as the #rrggbb a canvas gives
+      // back, so that painting a cell builds no colour string of its own.
+      const probe = document.createElement("canvas").getContext("2d");
+      const palette = (hue) => Array.from({ length: 101 }, (_, l) => {
+        probe.fillStyle = "hsl(" + hue + l + "%)";
+        return [probe.fillStyle, l < 60];
+      });
+      const ratingSwatches = palette("210,60%,"), plusSwatches = palette("205,70%,");
+      const minusSwatches = palette("28,85%,");
       function ratingColour(v) {
-        const l = 96 - 62 * clamp01((v - lo) / (hi - lo));
-        return ["hsl(210,60%," + l + "%)", l < 60];
+        return ratingSwatches[Math.round(96 - 62 * clamp01((v - lo) / (hi - lo)))];
       }
       let factorMax = 1e-9;
       for (const x of trained.P) factorMax = Math.max(factorMax, Math.abs(x));
       for (const x of trained.Q) factorMax = Math.max(factorMax, Math.abs(x));
       function factorColour(v) {
-        const l = 96 - 56 * Math.min(1, Math.abs(v) / factorMax);
-        return ["hsl(" + (v < 0 ? "28,85%," : "205,70%,") + l + "%)", l < 60];
+        const l = Math.round(96 - 56 * Math.min(1, Math.abs(v) / factorMax));
+        return (v < 0 ? minusSwatches : plusSwatches)[l];
       }
       function shortName(s) { return s.length > 12 ? s.slice(0, 11) + "\u2026" : s; }
       function keepInView() {
@@ -248,8 +260,8 @@ enum PageScript {
       // The tables' skeletons: a header row of movies (or factors), then one row per viewer (or
       // factor).
       const cells = (n, cell) => cell.repeat(n);
-      const itemHeads = cells(COLS, "<th scope=\"col\"><abbr></abbr></th>");
-      const rowsOf = (n, row) => cells(n, "<tr><th scope=\"row\"><span></span></th>" + row +
+      const itemHeads = cells(COLS, "<th scope=\"col\"></th>");
+      const rowsOf = (n, row) => cells(n, "<tr><th scope=\"row\"></th>" + row +
         "</tr>");
       $("R").innerHTML = "<tr><th scope=\"row\"></th>" + itemHeads + "</tr>" +
         rowsOf(ROWS, cells(COLS, "<td></td>"));
@@ -267,27 +279,38 @@ enum PageScript {
       $("Qt").innerHTML = qRows;
       // Each cell with what it shows now, so a redraw compares before it paints or writes.
       const bodyOf = (id) => Array.from($(id).rows).slice(1).map((row) => Array.from(row.cells)
-        .slice(1).map((td) => ({ td, shown: "", label: "" })));
+        .slice(1).map((td) => ({ td, shown: null, colour: null, hl: false, label: "" })));
       const grid = { R: bodyOf("R"), Rhat: bodyOf("Rhat"), P: bodyOf("P"), Q: bodyOf("Qt"),
         r0: -1, c0: -1 };
+      // The header cells that name movies (the first row) and viewers (the first column); the
+      // factors' headers, f1 to fk, are fixed text.
       const headsOf = (id) => ({
-        items: Array.from($(id).rows[0].cells).slice(1).map((th) => th.firstChild),
-        users: Array.from($(id).rows).slice(1).map((row) => row.cells[0].firstChild) });
+        items: Array.from($(id).rows[0].cells).slice(1).map((th) => ({ th, shown: "" })),
+        users: Array.from($(id).rows).slice(1).map((row) => ({ th: row.cells[0], shown: "" })) });
       const heads = { R: headsOf("R"), Rhat: headsOf("Rhat"), P: headsOf("P"), Q: headsOf("Qt") };
-      // A canvas under each table, as large as its cells, each cell painted there: 300 cells
-      // painted cost a few milliseconds, 300 cells' text rewritten in the page some 40 µs each
-      // (laid out again, on this project's test machine). Where the cells are is measured once
-      // the tables have their fixed widths, and again when the window is resized.
+      // A canvas under each table, as large as it, each cell and each name painted there: 300
+      // cells painted cost a few milliseconds, 300 cells' text rewritten in the page some 40 µs
+      // each (laid out again, on this project's test machine). Where the cells are is measured
+      // once the tables have their fixed widths, and again when the window is resized.
       const sheets = {};
       for (const [id, key] of [["R", "R"], ["Rhat", "Rhat"], ["P", "P"], ["Qt", "Q"]]) {
         const canvas = document.createElement("canvas");
         canvas.className = "cells";
         canvas.setAttribute("aria-hidden", "true");
         $(id).parentNode.insertBefore(canvas, $(id));
-        sheets[key] = { canvas, pen: canvas.getContext("2d"), body: grid[key], dx: 0, dy: 0 };
+        sheets[key] = { canvas, table: $(id), pen: canvas.getContext("2d"), body: grid[key],
+          heads: heads[key], dx: 0, dy: 0, x0: 0, y0: 0, hx: 0, hw: 0, hy: 0, hh: 0 };
       }
-      const cellFont = (0.68 * 16) + "px system-ui, -apple-system, \"Segoe UI\", " +
-        "Roboto, sans-serif";
+      const fontOf = (rem, weight) => weight + " " + (rem * 16) + "px system-ui, " +
+        "-apple-system, \"Segoe UI\", Roboto, sans-serif";
+      // One font for everything a matrix's canvas says (a movie's number in its header drawn
+      // at 0.62/0.68 of its size by the canvas's transform): a canvas in the page whose font is
+      // set, or whose text is measured, makes the browser bring the page's styles up to date
+      // first, which cost up to 3 ms in the middle of a jump. Names are measured on a ruler
+      // that is not in the page.
+      const cellFont = fontOf(0.68, 400), columnHeadScale = 0.62 / 0.68;
+      const ruler = document.createElement("canvas").getContext("2d");
+      ruler.font = cellFont;
       // The hatching of a gap in R: grey stripes at 45°.
       const hatch = (() => {
         const tile = document.createElement("canvas"), pen = tile.getContext("2d");
@@ -310,32 +333,49 @@ enum PageScript {
         for (const sheet of Object.values(sheets)) {
           const body = sheet.body, rows = body.length, cols = body[0].length;
           const box = sheet.canvas.parentNode.getBoundingClientRect();
+          const table = sheet.table.getBoundingClientRect();
+          const corner = sheet.table.rows[0].cells[0].getBoundingClientRect();
           const first = body[0][0].td.getBoundingClientRect();
           const last = body[rows - 1][cols - 1].td.getBoundingClientRect();
           sheet.dx = cols > 1 ? (last.left - first.left) / (cols - 1) : first.width;
           sheet.dy = rows > 1 ? (last.top - first.top) / (rows - 1) : first.height;
-          const width = sheet.dx * cols, height = sheet.dy * rows, canvas = sheet.canvas;
-          canvas.style.cssText = "left: " + (first.left - box.left +
-            sheet.canvas.parentNode.scrollLeft) + "px; top: " + (first.top - box.top) +
+          sheet.x0 = first.left - table.left;
+          sheet.y0 = first.top - table.top;
+          sheet.hx = corner.left - table.left;
+          sheet.hw = corner.width;
+          sheet.hy = corner.top - table.top;
+          sheet.hh = corner.height;
+          const width = table.width, height = table.height, canvas = sheet.canvas;
+          canvas.style.cssText = "left: " + (table.left - box.left +
+            sheet.canvas.parentNode.scrollLeft) + "px; top: " + (table.top - box.top) +
             "px; width: " + width + "px; height: " + height + "px";
           canvas.width = Math.round(width * ratio);
           canvas.height = Math.round(height * ratio);
+          sheet.ratio = ratio;
           sheet.pen.setTransform(ratio, 0, 0, ratio, 0, 0);
           sheet.pen.font = cellFont;
+          sheet.pen.direction = "ltr";
           sheet.pen.textAlign = "center";
           sheet.pen.textBaseline = "middle";
           sheet.hatch = sheet.pen.createPattern(hatch, "repeat");
-          for (const row of body) for (const c of row) c.shown = "";
+          for (const row of body) for (const c of row) c.shown = null;
+          for (const head of [...sheet.heads.items, ...sheet.heads.users]) head.shown = "";
         }
+        grid.r0 = -1;
+        grid.c0 = -1;
       }
       // Paints one cell (row a, column b) when what it shows changed: its colour or the gap's
-      // hatching, its number, and a dark frame when it is in the selected row or column.
+      // hatching, its number (a gap shows its hatching alone), and a dark frame when it is in the
+      // selected row or column.
       function show(sheet, a, b, text, colour, hl) {
         const c = sheet.body[a][b], gap = colour === null;
-        const shown = text + (gap ? "" : colour[0]) + (hl ? " hl" : "");
-        if (c.shown === shown) return;
-        c.shown = shown;
-        const pen = sheet.pen, x = b * sheet.dx, y = a * sheet.dy, w = sheet.dx, h = sheet.dy;
+        // The swatches are made once each, so the same colour is the same object.
+        if (c.shown === text && c.colour === colour && c.hl === hl) return;
+        c.shown = text;
+        c.colour = colour;
+        c.hl = hl;
+        const pen = sheet.pen, w = sheet.dx, h = sheet.dy;
+        const x = sheet.x0 + b * w, y = sheet.y0 + a * h;
         pen.clearRect(x, y, w, h);
         pen.fillStyle = gap ? sheet.hatch : colour[0];
         pen.fillRect(x + 0.5, y + 0.5, w - 1, h - 1);
@@ -344,7 +384,8 @@ enum PageScript {
           pen.lineWidth = 2;
           pen.strokeRect(x + 1.5, y + 1.5, w - 3, h - 3);
         }
-        pen.fillStyle = gap ? "#888" : colour[1] ? "#fff" : "#111";
+        if (gap) return;
+        pen.fillStyle = colour[1] ? "#fff" : "#111";
         pen.fillText(text, x + w / 2, y + h / 2 + 0.5);
       }
       // What a cell says to a screen reader, written when it changes.
@@ -353,26 +394,65 @@ enum PageScript {
         c.td.setAttribute("aria-label", text);
         c.label = text;
       }
-      // The headers, the legend and the window's place: rewritten only when the window moves, and
-      // then only the rows' or the columns' that moved.
+      // The headers, the legend and the window's place: redrawn only when the window moves, and
+      // then only the rows' or the columns' that moved. A header's name is painted (cut to its
+      // box with an ellipsis) and kept in its cell's aria-label and title, for screen readers and
+      // for the pointer.
       const windowText = textIn($("window")), legendText = textIn($("legend"));
-      for (const id of ["R", "Rhat", "Q"]) heads[id].items = heads[id].items.map(textIn);
-      for (const id of ["R", "Rhat", "P"]) heads[id].users = heads[id].users.map(textIn);
+      // A viewer's name as it fits its header, cut once per name and width.
+      const fitted = new Map();
+      function fit(text, width) {
+        if (!fitted.has(width)) fitted.set(width, new Map());
+        const cuts = fitted.get(width), known = cuts.get(text);
+        if (known !== undefined) return known;
+        let cut = text;
+        if (ruler.measureText(cut).width > width) {
+          while (cut.length > 1 && ruler.measureText(cut + "\u2026").width > width) {
+            cut = cut.slice(0, -1);
+          }
+          cut += "\u2026";
+        }
+        cuts.set(text, cut);
+        return cut;
+      }
+      function showHead(sheet, head, text, name, x, y, w, h, right) {
+        if (head.shown === text + name) return;
+        head.shown = text + name;
+        head.th.title = name;
+        head.th.setAttribute("aria-label", right ? name : text + ": " + name);
+        const pen = sheet.pen;
+        pen.clearRect(x, y, w, h);
+        // A viewer's name right-aligned inside the cell's padding (0.2rem), cut to fit; a movie's
+        // number centred, smaller (M1682 fits; the browser squeezes anything wider).
+        if (right) {
+          pen.fillText(fit(text, w - 6.4), x + w - 3.2, y + h / 2 + 0.5);
+          return;
+        }
+        const r = sheet.ratio, s = columnHeadScale;
+        pen.setTransform(r * s, 0, 0, r * s, r * (x + w / 2), r * (y + h / 2 + 0.5));
+        pen.fillText(text, 0, 0, w / s);
+        pen.setTransform(r, 0, 0, r, 0, 0);
+      }
       function drawHeads(rows, columns) {
         for (const id of columns ? ["R", "Rhat", "Q"] : []) {
-          heads[id].items.forEach((text, b) => {
-            const i = grid.c0 + b, abbr = text.parentNode;
-            abbr.parentNode.title = D.items[i];
-            abbr.title = D.items[i];
-            put(text, "M" + (i + 1));
+          const sheet = sheets[id];
+          sheet.pen.fillStyle = "#555";
+          sheet.heads.items.forEach((head, b) => {
+            const i = grid.c0 + b;
+            showHead(sheet, head, "M" + (i + 1), D.items[i], sheet.x0 + b * sheet.dx, sheet.hy,
+              sheet.dx, sheet.hh, false);
           });
         }
         for (const id of rows ? ["R", "Rhat", "P"] : []) {
-          heads[id].users.forEach((text, a) => {
+          const sheet = sheets[id], pen = sheet.pen;
+          pen.fillStyle = "#555";
+          pen.textAlign = "right";
+          sheet.heads.users.forEach((head, a) => {
             const u = grid.r0 + a;
-            text.parentNode.parentNode.title = D.users[u];
-            put(text, shortName(D.users[u]));
+            showHead(sheet, head, shortName(D.users[u]), D.users[u], sheet.hx,
+              sheet.y0 + a * sheet.dy, sheet.hw, sheet.dy, true);
           });
+          pen.textAlign = "center";
         }
         put(windowText, "Viewers " + (grid.r0 + 1) + "\u2013" + (grid.r0 + ROWS) + " of " + nU +
           ", movies " + (grid.c0 + 1) + "\u2013" + (grid.c0 + COLS) + " of " + nI + ".");
@@ -381,6 +461,8 @@ enum PageScript {
         for (let i = grid.c0; i < grid.c0 + COLS; i++) names.push("M" + (i + 1) + " " + D.items[i]);
         put(legendText, names.join(" \u00b7 "));
       }
+      // The cells whose selection changed, for refresh to mark once the painting is done.
+      const reselect = [];
       function drawMatrices() {
         keepInView();
         if (grid.r0 !== S.r0 || grid.c0 !== S.c0) {
@@ -394,23 +476,22 @@ enum PageScript {
           for (let b = 0; b < COLS; b++) {
             const i = S.c0 + b, v = rated.get(u * nI + i);
             const hl = u === S.u || i === S.i, sel = u === S.u && i === S.i;
-            if (v === undefined) show(sheets.R, a, b, "\u00b7", null, hl);
+            if (v === undefined) show(sheets.R, a, b, "", null, hl);
             else show(sheets.R, a, b, String(v), ratingColour(v), hl);
             label(grid.R[a][b], v === undefined ? "not rated" : "rated " + v);
             const x = predict(M, u, i), c = grid.Rhat[a][b], td = c.td;
             show(sheets.Rhat, a, b, x.toFixed(1), ratingColour(x), false);
             if (c.u !== u || c.i !== i || c.x !== x) {
-              td.dataset.u = u;
-              td.dataset.i = i;
-              td.dataset.value = x;
+              if (c.u !== u) td.dataset.u = u;
+              if (c.i !== i) td.dataset.i = i;
+              if (c.x !== x) td.dataset.value = x;
               label(c, cellLabel(u, i, x));
               c.u = u;
               c.i = i;
               c.x = x;
             }
             if (c.sel !== sel) {
-              td.tabIndex = sel ? 0 : -1;
-              td.className = sel ? "sel" : "";
+              reselect.push(c);
               c.sel = sel;
             }
           }
@@ -429,23 +510,27 @@ enum PageScript {
         }
       }
 
-      // ---- One prediction, term by term: the "glowing lines". Made once for k factors; a redraw
-      // rewrites their numbers, widths and colours.
-      const termHeight = 34;
+      // ---- One prediction, term by term: the "glowing lines", painted on a canvas of 320 × (10 +
+      // 34k) units (an SVG of 5k elements cost the browser a layout of its own at every move),
+      // and the same numbers as text in the table beside it. The table is made once for k
+      // factors; a redraw rewrites its numbers and repaints the lines.
+      const termHeight = 34, linesHeight = 10 + k * termHeight, lines = $("lines");
+      const linesPen = lines.getContext("2d"), linesFont = fontOf(0.75, 400);
+      function sizeLines() {
+        const ratio = window.devicePixelRatio || 1;
+        lines.width = Math.round(320 * ratio);
+        lines.height = Math.round(linesHeight * ratio);
+        linesPen.setTransform(ratio, 0, 0, ratio, 0, 0);
+        linesPen.font = linesFont;
+        linesPen.direction = "ltr";
+      }
+      sizeLines();
       {
-        let svg = "", rows = "<tr><th>factor</th><th>p<sub>u</sub></th><th>q<sub>i</sub></th>" +
+        let rows = "<tr><th>factor</th><th>p<sub>u</sub></th><th>q<sub>i</sub></th>" +
           "<th>product</th></tr>";
         for (let f = 0; f < k; f++) {
-          const y = 20 + f * termHeight;
-          svg += "<line x1=\"70\" y1=\"" + y + "\" x2=\"250\" y2=\"" + y + "\"" +
-            " stroke-opacity=\"0.25\"/><line x1=\"70\" y1=\"" + y + "\" x2=\"250\" y2=\"" + y +
-            "\"/><text x=\"62\" y=\"" + (y + 4) + "\" text-anchor=\"end\"></text><text x=\"258\"" +
-            " y=\"" + (y + 4) + "\"></text><text x=\"160\" y=\"" + (y - 8) + "\"" +
-            " text-anchor=\"middle\"></text>";
           rows += "<tr><td>f" + (f + 1) + "</td><td></td><td></td><td></td></tr>";
         }
-        $("lines").setAttribute("viewBox", "0 0 320 " + (10 + k * termHeight));
-        $("lines").innerHTML = svg;
         $("terms").innerHTML = rows + "<tr><td>sum</td><td></td><td></td><td></td></tr>";
         $("formula").innerHTML = "r\u0302 = \u03bc " + fmt(mu, 3) + " <span></span>" +
           " (b<sub>u</sub>) <span></span> (b<sub>i</sub>) <span></span> (p\u00b7q) =" +
@@ -456,11 +541,6 @@ enum PageScript {
         parts: Array.from($("formula").querySelectorAll("span")).map(textIn),
         output: $("prediction"),
         value: textIn($("prediction")),
-        lines: Array.from({ length: k }, (_, f) => {
-          const shapes = Array.from($("lines").children).slice(5 * f, 5 * f + 5);
-          return { glow: shapes[0], line: shapes[1], p: textIn(shapes[2]), q: textIn(shapes[3]),
-            product: textIn(shapes[4]) };
-        }),
         rows: Array.from($("terms").rows).slice(1, k + 1).map((row) => Array.from(row.cells)
           .slice(1).map(textIn)),
         sum: textIn($("terms").rows[k + 1].cells[3]),
@@ -479,19 +559,31 @@ enum PageScript {
         put(term.value, x.toFixed(3));
         let big = 1e-9;
         for (let f = 0; f < k; f++) big = Math.max(big, Math.abs(M.P[u * k + f] * M.Q[i * k + f]));
+        const pen = linesPen;
+        pen.clearRect(0, 0, 320, linesHeight);
         for (let f = 0; f < k; f++) {
-          const a = M.P[u * k + f], b = M.Q[i * k + f], t = a * b, shape = term.lines[f];
+          const a = M.P[u * k + f], b = M.Q[i * k + f], t = a * b, y = 20 + f * termHeight;
+          // Each product as a line as wide as its size, under a glow of the same colour: blue
+          // solid adds, orange dashed subtracts.
           const width = 1.5 + 12 * Math.abs(t) / big;
-          const colour = t < 0 ? "#D55E00" : "#0072B2";
-          shape.glow.setAttribute("stroke", colour);
-          shape.glow.setAttribute("stroke-width", (width + 8).toFixed(1));
-          shape.line.setAttribute("stroke", colour);
-          shape.line.setAttribute("stroke-width", width.toFixed(1));
-          if (t < 0) shape.line.setAttribute("stroke-dasharray", "6 3");
-          else shape.line.removeAttribute("stroke-dasharray");
-          put(shape.p, "p" + (f + 1) + " " + fmt(a, 2));
-          put(shape.q, "q" + (f + 1) + " " + fmt(b, 2));
-          put(shape.product, fmt(t, 3));
+          pen.strokeStyle = t < 0 ? "#D55E00" : "#0072B2";
+          for (const [alpha, w, dash] of [[0.25, width + 8, []], [1, width, t < 0 ? [6, 3] : []]]) {
+            pen.globalAlpha = alpha;
+            pen.lineWidth = w;
+            pen.setLineDash(dash);
+            pen.beginPath();
+            pen.moveTo(70, y);
+            pen.lineTo(250, y);
+            pen.stroke();
+          }
+          pen.globalAlpha = 1;
+          pen.fillStyle = "#000";
+          pen.textAlign = "right";
+          pen.fillText("p" + (f + 1) + " " + fmt(a, 2), 62, y + 4);
+          pen.textAlign = "left";
+          pen.fillText("q" + (f + 1) + " " + fmt(b, 2), 258, y + 4);
+          pen.textAlign = "center";
+          pen.fillText(fmt(t, 3), 160, y - 8);
           put(term.rows[f][0], fmt(a, 3));
           put(term.rows[f][1], fmt(b, 3));
           put(term.rows[f][2], fmt(t, 3));
@@ -538,10 +630,16 @@ enum PageScript {
       // rated), best first, ties to the lower index: kept by insertion while the movies go by, a
       // partial sort. - Complexity: O(nI) predictions, no sort of all nI.
       const PICKS = 5;
+      // Each viewer's rated movies, listed once, so that the pass marks them in `skip` rather
+      // than looking each movie up.
+      const ratedItems = Array.from({ length: nU }, () => []);
+      for (const key of rated.keys()) ratedItems[Math.floor(key / nI)].push(key % nI);
+      const skip = new Uint8Array(nI);
       function topPicks(u) {
         const all = ratedCount[u] === nI, best = [];
+        if (!all) for (const i of ratedItems[u]) skip[i] = 1;
         for (let i = 0; i < nI; i++) {
-          if (!all && rated.has(u * nI + i)) continue;
+          if (skip[i]) continue;
           const x = predict(M, u, i);
           if (best.length === PICKS && !(x > best[PICKS - 1][1])) continue;
           let at = Math.min(best.length, PICKS - 1);
@@ -549,6 +647,7 @@ enum PageScript {
           best.splice(at, 0, [i, x]);
           if (best.length > PICKS) best.pop();
         }
+        skip.fill(0);
         return best;
       }
       const pickTexts = [], picksHead = textIn($("pickshead"));
@@ -691,8 +790,22 @@ enum PageScript {
       function project(t, c) {
         return [t.xa * c[0] + t.xc * c[2], t.ya * c[0] + t.yb * c[1] + t.yc * c[2]];
       }
-      const view = $("space3d"), pen = view.getContext("2d");
+      // Three canvases, one over the other: the axes, redrawn when the view turns; the points,
+      // stamped into pixels (below); and on top the view itself, which takes the pointer, the
+      // keyboard and the accessible name, with the two arrows, the shadow and the names: the
+      // only layer a new selection or a slider move redraws whole.
+      const view = $("space3d"), pen = view.getContext("2d"), stack = document.createElement("div");
+      const axes = document.createElement("canvas"), axesPen = axes.getContext("2d");
       const cloud = document.createElement("canvas"), cloudPen = cloud.getContext("2d");
+      stack.className = "stack";
+      view.parentNode.insertBefore(stack, view);
+      for (const layer of [axes, cloud]) {
+        layer.className = "layer";
+        layer.setAttribute("aria-hidden", "true");
+        stack.appendChild(layer);
+      }
+      stack.appendChild(view);
+      let axesKey = "";
       const font = "12px system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif";
       // A dot's coverage of each pixel around its centre, sampled 4 × 4 times per pixel.
       function disc(radius) {
@@ -824,31 +937,37 @@ enum PageScript {
         }
         // The points at one pixel per CSS pixel whatever the screen's density, so that their cost
         // does not grow with it; the lines and words over them at full resolution.
-        const dots = Math.round(Math.max(100, view.clientWidth)), t = turn(), q3 = Math.min(3, k);
+        const dots = Math.round(Math.max(100, view.clientWidth)), t = turn();
         const key = dots + " " + S.yaw + " " + S.pitch;
         if (layers.key !== key || moved === null || moved.length > 0) stampCloud(t, dots, key);
+        if (axesKey !== side + " " + key) {
+          axesKey = side + " " + key;
+          if (axes.width !== side) {
+            axes.width = side;
+            axes.height = side;
+          }
+          axesPen.setTransform(1, 0, 0, 1, 0, 0);
+          axesPen.clearRect(0, 0, side, side);
+          axesPen.setTransform(side / 400, 0, 0, side / 400, side / 2, side / 2);
+          axesPen.font = font;
+          axesPen.lineWidth = 1;
+          axesPen.strokeStyle = "#999";
+          axesPen.fillStyle = "#555";
+          ["f1", "f2", "f3"].forEach((name, a) => {
+            const e = [0, 0, 0];
+            e[a] = space;
+            const [x, y] = project(t, e);
+            axesPen.beginPath();
+            axesPen.moveTo(-x, -y);
+            axesPen.lineTo(x, y);
+            axesPen.stroke();
+            axesPen.fillText(name + (a < k ? "" : " (k < " + (a + 1) + ": 0)"), x, y);
+          });
+        }
         pen.setTransform(1, 0, 0, 1, 0, 0);
         pen.clearRect(0, 0, side, side);
         pen.setTransform(side / 400, 0, 0, side / 400, side / 2, side / 2);
         pen.font = font;
-        pen.lineWidth = 1;
-        pen.setLineDash([]);
-        ["f1", "f2", "f3"].forEach((name, a) => {
-          const e = [0, 0, 0];
-          e[a] = space;
-          const [x, y] = project(t, e);
-          pen.strokeStyle = "#999";
-          pen.beginPath();
-          pen.moveTo(-x, -y);
-          pen.lineTo(x, y);
-          pen.stroke();
-          pen.fillStyle = "#555";
-          pen.textAlign = "start";
-          pen.fillText(name + (a < k ? "" : " (k < " + (a + 1) + ": 0)"), x, y);
-        });
-        pen.setTransform(1, 0, 0, 1, 0, 0);
-        pen.drawImage(cloud, 0, 0, side, side);
-        pen.setTransform(side / 400, 0, 0, side / 400, side / 2, side / 2);
         const p = coords(M, "P", S.u), q = coords(M, "Q", S.i);
         const pp = p[0] * p[0] + p[1] * p[1] + p[2] * p[2];
         const pq = p[0] * q[0] + p[1] * q[1] + p[2] * q[2];
@@ -885,20 +1004,28 @@ enum PageScript {
         pen.textAlign = "center";
         pen.fillText(shortName(D.users[S.u]), px, py - 9);
         pen.fillText(shortName(D.items[S.i]), qx, qy + 18);
-        // The words, rewritten only when they change: turning the view leaves them alone.
+      }
+      // The words under the view, rewritten only when they change (turning the view leaves them
+      // alone), with the other panels' text, whether or not the view is on screen.
+      const spaceName = "3D view of " + nU.toLocaleString("en") + " viewers and " +
+        nI.toLocaleString("en") + " movies by their first ";
+      function drawSpaceWords() {
+        const p = coords(M, "P", S.u), q = coords(M, "Q", S.i), q3 = Math.min(3, k);
+        const pp = p[0] * p[0] + p[1] * p[1] + p[2] * p[2];
+        const pq = p[0] * q[0] + p[1] * q[1] + p[2] * q[2];
         const norm = Math.sqrt(pp), rest = dot(M, S.u, S.i) - pq;
         const words = "In the first " + q3 + " factors, p\u00b7q = " +
           "|p| \u00d7 (q's shadow along p) = " + fmt(norm, 3) + " \u00d7 " +
           fmt(norm > 0 ? pq / norm : 0, 3) + " = " + fmt(pq, 3) +
           (k > 3 ? "; the other " + (k - 3) + " factors add " + fmt(rest, 3) : "") +
           ". Dashed: the drop from the movie to its shadow on the viewer's line.";
+        const name = spaceName + q3 + " factors, " + D.users[S.u] + " and " + D.items[S.i] +
+          " drawn large; arrow keys turn it";
         if (words !== shownSpace) {
           $("spacetext").textContent = words;
-          view.setAttribute("aria-label", "3D view of " + nU.toLocaleString("en") + " viewers" +
-            " and " + nI.toLocaleString("en") + " movies by their first " + q3 + " factors, " +
-            D.users[S.u] + " and " + D.items[S.i] + " drawn large; arrow keys turn it");
           shownSpace = words;
         }
+        if (name !== view.getAttribute("aria-label")) view.setAttribute("aria-label", name);
       }
       function draw3d() {
         if (pending) return;
@@ -914,12 +1041,21 @@ enum PageScript {
       }
 
       // ---- Wiring.
+      // The canvases painted first, then what changes the page's styles (the selected cell's
+      // class and place in the tab order, the menus' choices): a canvas that paints text has the
+      // browser bring the styles up to date first, so a class changed before it costs a style
+      // pass of its own in the middle of the move.
       function refresh(sliders) {
         drawMatrices();
         drawCell();
         drawPicks();
         if (sliders) setSliders();
+        drawSpaceWords();
         draw3d();
+        for (const c of reselect.splice(0)) {
+          c.td.tabIndex = c.sel ? 0 : -1;
+          c.td.className = c.sel ? "sel" : "";
+        }
         if ($("viewer").value !== String(S.u)) $("viewer").value = S.u;
         if ($("movie").value !== String(S.i)) $("movie").value = S.i;
       }
@@ -1032,9 +1168,9 @@ enum PageScript {
         refresh(true);
       });
       window.addEventListener("resize", () => {
+        sizeLines();
         measureCells();
-        drawMatrices();
-        draw3d();
+        refresh(false);
       });
       // The canvases under the tables fitted to their cells.
       measureCells();
