@@ -87,11 +87,12 @@ enum Tables {
     let sharing =
       workers == 1
       ? "one worker trains them one after another"
-      : "they are shared out among \(workers) workers"
+      : "\(workers) workers share them out, each taking the next block when it finishes one"
     return "DSGD: the ratings cut into \(blocks) × \(blocks) blocks by viewer mod \(blocks) and "
       + "title mod \(blocks). Each epoch has \(blocks) sub-epochs; in each, \(blocks) blocks "
-      + "that share no viewer and no title are trained, and \(sharing), with no locks; the "
-      + "result does not depend on which thread runs first. A block touches the rows of about "
+      + "that share no viewer and no title are trained, and \(sharing), with no locks on P and "
+      + "Q; the result does not depend on which worker trains which block. A block touches the "
+      + "rows of about "
       + "\(grouped(Int(titles.rounded()))) titles, \(bytesText(bytes)) of Q at k = \(k): "
       + (bytes <= budget
         ? "few enough to stay in the processor's cache while the block is trained"

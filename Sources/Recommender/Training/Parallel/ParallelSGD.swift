@@ -1,12 +1,14 @@
 import Dispatch
+import Foundation
 
 /// SGD spread over workers, in the two standard ways, with the step of
 /// ``MatrixFactorization/sgdStep(user:item:rating:settings:)`` computed through pointers.
 ///
-/// - DSGD (Gemulla et al. 2011): p workers, p sub-epochs per epoch; in sub-epoch s worker a
-///   trains block (a, (a + s) mod p) of ``BlockedRatings``. No two workers touch the same row
-///   of P or Q, so there are no locks and no races, and the result does not depend on which
-///   worker runs first: it equals one worker visiting ``BlockedRatings/visitOrder``.
+/// - DSGD (Gemulla et al. 2011): p sub-epochs per epoch; in sub-epoch s the p blocks
+///   (a, (a + s) mod p) of ``BlockedRatings`` are trained, each by whichever worker is free
+///   next. No two of them touch the same row of P or Q, so the parameters need no locks and
+///   there are no races, and the result does not depend on which worker trains which block:
+///   it equals one worker visiting ``BlockedRatings/visitOrder``.
 /// - Hogwild! (Niu et al. 2011): w workers each take a share of the ratings and update P and Q
 ///   with no locks at all. Two workers sometimes update the same title's row at once and one
 ///   update is lost or mixed; with sparse data that is rare, and SGD shrugs it off. The result
@@ -27,8 +29,11 @@ public enum ParallelSGD {
       for s in 0..<p {
         // Shared safely: the p blocks of a sub-epoch share no viewer and no title, so each
         // worker writes rows of P, Q and biases that no other worker reads or writes.
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-          for a in stride(from: w, to: p, by: workers) {
+        // Each worker takes the next untrained block until none is left, so a worker slowed
+        // by something else on the machine trains fewer blocks instead of holding up the rest.
+        let nextBlock = BlockCounter(count: p)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+          while let a = nextBlock.claim() {
             ratings.withBlock(row: a, column: (a + s) % p) { block in
               _ = sweep.run(inOrder: block, parameters.shared)
             }
@@ -71,6 +76,26 @@ public enum ParallelSGD {
       sum += e * e
     }
     return (sum / Double(ratings.count)).squareRoot()
+  }
+}
+
+/// Hands out 0, 1, …, count − 1, each once, to whichever worker asks next.
+final class BlockCounter: @unchecked Sendable {
+  private let count: Int
+  private var next = 0
+  // A lock rather than an atomic, for every platform Package.swift supports; it is taken
+  // p + workers times a sub-epoch, against millions of SGD steps.
+  private let lock = NSLock()
+
+  init(count: Int) { self.count = count }
+
+  /// The next block not yet claimed, or `nil` once every block has been.
+  func claim() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard next < count else { return nil }
+    next += 1
+    return next - 1
   }
 }
 
