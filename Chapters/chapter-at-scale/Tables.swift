@@ -86,13 +86,15 @@ enum Tables {
     let budget = Double(BlockedRatings.cacheBudget)
     let sharing =
       workers == 1
-      ? "one worker trains them one after another"
-      : "\(workers) workers share them out, each taking the next block when it finishes one"
+      ? "one after another by the one worker; more workers could train them at once with no "
+        + "locks on P and Q, and the result would not change"
+      : "\(workers) workers share them out, each taking the next block when it finishes one, "
+        + "with no locks on P and Q; the result does not depend on which worker trains which "
+        + "block"
     return "DSGD: the ratings cut into \(blocks) × \(blocks) blocks by viewer mod \(blocks) and "
       + "title mod \(blocks). Each epoch has \(blocks) sub-epochs; in each, \(blocks) blocks "
-      + "that share no viewer and no title are trained, and \(sharing), with no locks on P and "
-      + "Q; the result does not depend on which worker trains which block. A block touches the "
-      + "rows of about "
+      + "that share no viewer and no title are trained: \(sharing). A block touches the rows "
+      + "of about "
       + "\(grouped(Int(titles.rounded()))) titles, \(bytesText(bytes)) of Q at k = \(k): "
       + (bytes <= budget
         ? "few enough to stay in the processor's cache while the block is trained"
