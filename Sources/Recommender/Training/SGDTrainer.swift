@@ -159,7 +159,7 @@ public struct SGDTrainer: Sendable {
         learnsBiases: model.usesBiases, updatesSequentially: sequential)
       return model.withSingleParameterCopies { parameters in
         compactRatings.withUnsafeBufferPointer { ratings in
-          sweep.run(ratings, parameters)
+          sweep.run(inOrder: ratings, parameters)
         }
       }
     }

@@ -30,9 +30,9 @@ struct SingleSGDSweep {
   ///
   /// - Returns: Σ |eᵤᵢ| and Σ eᵤᵢ², each error taken just before its update, summed in double.
   /// - Complexity: O(ratings × k).
-  func run(_ ratings: UnsafeBufferPointer<CompactTrainingRating>, _ parameters: Parameters)
-    -> SweepErrors
-  {
+  func run(
+    inOrder ratings: UnsafeBufferPointer<CompactTrainingRating>, _ parameters: Parameters
+  ) -> SweepErrors {
     guard !ratings.isEmpty else { return SweepErrors() }
     // One specialisation per combination, the choices folded away as in the double loop.
     switch (learnsBiases, updatesSequentially) {
