@@ -25,8 +25,9 @@ enum Figures {
     let data = page.data
     let summary =
       "\(data.userCount) viewers × \(data.itemCount) movies, \(data.ratings.count) ratings "
-      + "(\(page.dataName)); k = \(k) factors; trained by chapter-visualizer from seed "
-      + "\(page.seed) for \(page.training.history.records.count) epochs."
+      + "(\(page.dataName)); k = \(k) \(k == 1 ? "factor" : "factors"); trained by "
+      + "chapter-visualizer from seed \(page.seed) for "
+      + "\(Tables.count(page.training.history.records.count, "epoch", "epochs"))."
     return """
       <!DOCTYPE html>
       <html lang="en" xmlns="http://www.w3.org/1999/xhtml">
