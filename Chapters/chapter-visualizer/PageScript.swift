@@ -48,7 +48,7 @@ enum PageScript {
       max-width: 5.5rem; overflow: hidden; text-overflow: ellipsis; }
     table.grid th[scope=row] { width: 5.5rem; min-width: 5.5rem; text-align: right; }
     /* The viewers' and movies' headers are painted on the canvas too (their cells carry the
-       names as aria-label and title): new names change no text in the page, so nothing is laid
+       names as aria-label, and as title once pointed at): new names change no text in the page, so nothing is laid
        out again when the window moves. */
     table.grid th { height: 1.4rem; }
     table.grid td { width: 2.1rem; min-width: 2.1rem; height: 1.4rem; border: 1px solid
@@ -285,9 +285,21 @@ enum PageScript {
       // The header cells that name movies (the first row) and viewers (the first column); the
       // factors' headers, f1 to fk, are fixed text.
       const headsOf = (id) => ({
-        items: Array.from($(id).rows[0].cells).slice(1).map((th) => ({ th, shown: "" })),
-        users: Array.from($(id).rows).slice(1).map((row) => ({ th: row.cells[0], shown: "" })) });
+        items: Array.from($(id).rows[0].cells).slice(1).map((th) => ({ th, shown: "", name: "" })),
+        users: Array.from($(id).rows).slice(1).map((row) => ({ th: row.cells[0], shown: "",
+          name: "" })) });
       const heads = { R: headsOf("R"), Rhat: headsOf("Rhat"), P: headsOf("P"), Q: headsOf("Qt") };
+      // A header's tooltip, its full name, written when the pointer comes to it.
+      const headOf = new Map();
+      for (const { items, users } of Object.values(heads)) {
+        for (const head of [...items, ...users]) headOf.set(head.th, head);
+      }
+      for (const id of ["R", "Rhat", "P", "Qt"]) {
+        $(id).addEventListener("mouseover", (e) => {
+          const head = headOf.get(e.target.closest("th"));
+          if (head && head.th.title !== head.name) head.th.title = head.name;
+        });
+      }
       // A canvas under each table, as large as it, each cell and each name painted there: 300
       // cells painted cost a few milliseconds, 300 cells' text rewritten in the page some 40 µs
       // each (laid out again, on this project's test machine). Where the cells are is measured
@@ -396,8 +408,9 @@ enum PageScript {
       }
       // The headers, the legend and the window's place: redrawn only when the window moves, and
       // then only the rows' or the columns' that moved. A header's name is painted (cut to its
-      // box with an ellipsis) and kept in its cell's aria-label and title, for screen readers and
-      // for the pointer.
+      // box with an ellipsis) and kept in its cell's aria-label, for screen readers, and as the
+      // cell's tooltip (title) once the pointer reaches it: a title written at every jump made
+      // the browser restyle each of the 36 headers (any element's title can match a style rule).
       const windowText = textIn($("window")), legendText = textIn($("legend"));
       // A viewer's name as it fits its header, cut once per name and width.
       const fitted = new Map();
@@ -418,7 +431,7 @@ enum PageScript {
       function showHead(sheet, head, text, name, x, y, w, h, right) {
         if (head.shown === text + name) return;
         head.shown = text + name;
-        head.th.title = name;
+        head.name = name;
         head.th.setAttribute("aria-label", right ? name : text + ": " + name);
         const pen = sheet.pen;
         pen.clearRect(x, y, w, h);
