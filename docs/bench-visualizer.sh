@@ -11,7 +11,8 @@
 #                  a reader moves a slider after looking at the page, not within a millisecond
 #                  of its load event. SETTLE=0 starts at the load event itself, before the
 #                  self-check, while the fresh browser is still starting up beside the page
-#                  (on a 2-core machine that doubles the 95th percentiles, see docs/13)
+#                  (on a 2-core machine the first kinds of move then took twice as long or
+#                  more at the 95th percentile; docs/13-visualizer.md has the numbers)
 #   ML100K=DIR     where u.data and u.item are (default /tmp/ml-100k)
 #   WRAP=CMD       runs each browser under CMD, e.g. WRAP="nice -n -10" on a shared machine
 #   STALL=1000     a load in which one interaction took longer than this many ms (the browser
@@ -19,15 +20,15 @@
 #                  at most
 #
 # For each load it copies the page, adds a script of its own before the page's, opens it in
-# headless Chromium and reads the results that script leaves in the page, over Chromium's
-# DevTools protocol on a pipe (a short Python 3 client below; Python's standard library only).
-# The script replaces requestAnimationFrame with a queue
-# it empties itself, so that one interaction is timed from the event's dispatch through its
-# handler, a forced style and layout (reading offsetHeight), the animation-frame callbacks the
-# handler asked for, another forced style and layout, and the rasterizing of the canvas (reading
-# one pixel back): everything the frame does before the browser paints and composites, which is
-# not timed. The window is 1280 × 1800 so that the whole page is on screen and drawn. The
-# interactions, 41 of each kind, after the page's first drawing (and SETTLE):
+# headless Chromium and reads the results that script leaves in the page, over Chromium's DevTools
+# protocol on a pipe (a short Python 3 client below; Python's standard library only). The script
+# replaces requestAnimationFrame with a queue it empties itself, so that one interaction is timed
+# from the event's dispatch through its handler, a forced style and layout (reading offsetHeight),
+# the animation-frame callbacks the handler asked for, another forced style and layout, and the
+# rasterizing of the canvas (reading one pixel back): everything the frame does before the browser
+# paints and composites, which is not timed. The window is 1280 × 1800 so that the whole page is
+# on screen and drawn. The interactions, 41 of each kind, after the page's first drawing (and
+# SETTLE):
 #
 #   slider-p, slider-q   input events on the first viewer and the first movie factor's sliders,
 #                        from one end to the other
