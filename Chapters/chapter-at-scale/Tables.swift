@@ -88,9 +88,14 @@ enum Tables {
       workers == 1
       ? "one after another by the one worker; more workers could train them at once with no "
         + "locks on P and Q, and the result would not change"
-      : "\(workers) workers share them out, each taking the next block when it finishes one, "
-        + "with no locks on P and Q; the result does not depend on which worker trains which "
-        + "block"
+      : "\(workers) workers share them out with no locks on P and Q, each taking the next "
+        + "block when it finishes one"
+        // With 2 × 2 blocks, a block waits for both blocks of the sub-epoch before it.
+        + (blocks > 2
+          ? ", even a block of the next sub-epoch once the blocks before it in its viewers' "
+            + "and its titles' strata are done"
+          : "")
+        + "; the result does not depend on which worker trains which block"
     return "DSGD: the ratings cut into \(blocks) × \(blocks) blocks by viewer mod \(blocks) and "
       + "title mod \(blocks). Each epoch has \(blocks) sub-epochs; in each, \(blocks) blocks "
       + "that share no viewer and no title are trained: \(sharing). A block touches the rows "
@@ -251,17 +256,17 @@ enum Tables {
       verdict = "close to the ideal \(ideal)×"
     } else if speedup > 1.1 {
       verdict =
-        "a real gain, short of the ideal \(ideal)×: every sub-epoch waits for its "
-        + "slowest block, the workers share the memory bus, and other programs share the cores"
+        "a real gain, short of the ideal \(ideal)×: a block waits for the blocks before "
+        + "it, the workers share the memory bus, and other programs share the cores"
     } else if speedup >= 0.9 {
       verdict =
         "no gain on this run: small blocks, waiting for the slowest one, and cores "
         + "shared with other programs can eat the whole of it"
     } else {
       verdict =
-        "slower than one worker on this run: with epochs this short, starting and waiting for "
-        + "the workers at every sub-epoch, and cores shared with other programs, cost more than "
-        + "the second worker brings"
+        "slower than one worker on this run: with epochs this short, starting the workers, "
+        + "handing out the blocks and waiting for the last one, and cores shared with other "
+        + "programs, cost more than the second worker brings"
     }
     return timing + " With \(last.workers) workers DSGD ran at \(fixed(speedup, 2))× the "
       + "single-worker rate, \(verdict)."

@@ -52,6 +52,44 @@ struct AtScaleTests {
     }
   }
 
+  @Test(
+    "DSGD's schedule: each block once, after the blocks before it in its row and column, never beside a block sharing either"
+  )
+  func dsgdScheduleKeepsRowsAndColumnsApart() {
+    var random = NumpyRandom(seed: 4)
+    for p in 1...6 {
+      for _ in 0..<20 {
+        // Workers played one step at a time: a random one of the running blocks finishes, or
+        // another block is claimed, until every block is trained.
+        let schedule = BlockSchedule(strata: p)
+        var running: [(row: Int, subEpoch: Int)] = []
+        var trained = Set<Int>()
+        var claimed = Set<Int>()
+        while trained.count < p * p {
+          if running.isEmpty || random.nextInt(through: 1) == 0,
+            let (a, s) = schedule.claimIfFree()
+          {
+            #expect(claimed.insert(s * p + a).inserted, "block (\(a), \(s)) handed out twice")
+            if s > 0 {
+              #expect(trained.contains((s - 1) * p + a), "row \(a) out of sub-epoch order")
+              #expect(trained.contains((s - 1) * p + (a + 1) % p), "column out of order")
+            }
+            for other in running {
+              #expect(other.row != a, "two blocks of row stratum \(a) at once")
+              #expect((other.row + other.subEpoch) % p != (a + s) % p, "two blocks of a column")
+            }
+            running.append((a, s))
+          } else {
+            let done = running.remove(at: random.nextInt(through: running.count - 1))
+            schedule.finish(row: done.row, subEpoch: done.subEpoch)
+            trained.insert(done.subEpoch * p + done.row)
+          }
+        }
+        #expect(schedule.claimIfFree() == nil)
+      }
+    }
+  }
+
   @Test("the trainer's blocked order is DSGD's, viewer by viewer, for the same grid and seed")
   func trainerBlockedOrder() {
     let training = Self.data.ratings.filter { !$0.isProbe }.map {
