@@ -249,9 +249,10 @@ enum Tables {
     let verdict: String
     if speedup > 1.1 * Double(ideal) {
       verdict =
-        "more than the \(ideal)× that \(ideal) " + (ideal == 1 ? "core" : "cores")
-        + " can give: the one-worker epochs were slowed by something else on the machine, so "
-        + "this row overstates the gain; run it again"
+        "more than the \(ideal)× that \(ideal) " + (ideal == 1 ? "core gives" : "cores give")
+        + " by arithmetic alone: a slow one-worker epoch (cold caches, another program on "
+        + "the machine) or the extra cache each core brings can do that, so this row overstates "
+        + "what the workers add; run it again"
     } else if speedup >= 0.9 * Double(ideal) {
       verdict = "close to the ideal \(ideal)×"
     } else if speedup > 1.1 {
