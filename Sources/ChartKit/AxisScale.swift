@@ -18,10 +18,15 @@ enum AxisScale {
   case linear(NiceScale)
   case logarithmic(LogScale)
 
-  /// The scale of `kind` that covers `values`.
-  init(kind: ScaleKind, covering values: [Double], includesZero: Bool = false) {
+  /// The scale of `kind` that covers `values`; `wholeSteps` as in ``NiceScale``.
+  init(
+    kind: ScaleKind, covering values: [Double], includesZero: Bool = false,
+    wholeSteps: Bool = false
+  ) {
     switch kind {
-    case .linear: self = .linear(NiceScale(covering: values, includesZero: includesZero))
+    case .linear:
+      self = .linear(
+        NiceScale(covering: values, includesZero: includesZero, wholeSteps: wholeSteps))
     case .log10: self = .logarithmic(LogScale(covering: values))
     }
   }

@@ -48,7 +48,10 @@ public struct LineChart: Sendable {
   /// - Complexity: O(total number of points).
   public func svg() -> String {
     let allPoints = series.flatMap(\.points)
-    let xAxis = AxisScale(kind: xScale, covering: allPoints.map(\.x))
+    // An x that is always a whole number counts something (epochs, factors): no tick between.
+    let xAxis = AxisScale(
+      kind: xScale, covering: allPoints.map(\.x),
+      wholeSteps: allPoints.allSatisfy { $0.x == $0.x.rounded() })
     let yAxis = AxisScale(
       kind: yScale, covering: allPoints.map(\.y), includesZero: yIncludesZero && yScale == .linear)
     let showsLegend =
@@ -73,7 +76,8 @@ public struct LineChart: Sendable {
       canvas.beginGroup(label: "series", attributes: [("data-name", line.name)])
       canvas.polyline(
         points, stroke: color, strokeWidth: 2.5, dash: line.isDashed ? LineDash.pattern : nil)
-      if line.showsMarkers {
+      // A line of one point draws nothing, so a lone point gets its marker anyway.
+      if line.showsMarkers || points.count == 1 {
         let shape = MarkerShape.shape(at: index)
         for point in points {
           shape.draw(into: &canvas, center: point, size: 8, color: color)

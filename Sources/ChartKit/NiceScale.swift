@@ -25,7 +25,12 @@ public struct NiceScale: Sendable, Equatable {
   ///   - values: Data the axis must show. Empty means 0…1.
   ///   - includesZero: Stretch the range to contain 0 (bar charts must start at zero).
   ///   - maximumTickCount: The most ticks allowed; the smallest nice step within it wins.
-  public init(covering values: [Double], includesZero: Bool = false, maximumTickCount: Int = 8) {
+  ///   - wholeSteps: Steps of at least 1, for axes that count (epochs, factors): two epochs get
+  ///     ticks 1 and 2, not 1.0, 1.2, …, 2.0.
+  public init(
+    covering values: [Double], includesZero: Bool = false, maximumTickCount: Int = 8,
+    wholeSteps: Bool = false
+  ) {
     let finite = values.filter(\.isFinite)
     var minimum = finite.min() ?? 0
     var maximum = finite.max() ?? (finite.isEmpty ? 1 : 0)
@@ -33,7 +38,9 @@ public struct NiceScale: Sendable, Equatable {
       minimum = Swift.min(minimum, 0)
       maximum = Swift.max(maximum, 0)
     }
-    self.init(minimum: minimum, maximum: maximum, maximumTickCount: maximumTickCount)
+    self.init(
+      minimum: minimum, maximum: maximum, maximumTickCount: maximumTickCount,
+      wholeSteps: wholeSteps)
   }
 
   /// A scale from `minimum` to `maximum` (swapped if given the wrong way round).
@@ -42,7 +49,9 @@ public struct NiceScale: Sendable, Equatable {
   /// sits in the middle of the plot instead of collapsing it.
   ///
   /// - Complexity: O(k) where k is the number of powers of ten spanned, a handful in practice.
-  public init(minimum: Double, maximum: Double, maximumTickCount: Int = 8) {
+  public init(
+    minimum: Double, maximum: Double, maximumTickCount: Int = 8, wholeSteps: Bool = false
+  ) {
     var low = Swift.min(minimum, maximum)
     var high = Swift.max(minimum, maximum)
     if !(high - low).isFinite {
@@ -59,6 +68,7 @@ public struct NiceScale: Sendable, Equatable {
     while true {
       for mantissa in Self.mantissas {
         let candidate = Self.step(mantissa: mantissa, exponent: exponent)
+        if wholeSteps && candidate < 1 { continue }
         // The small tolerance keeps 0.30000000000000004 / 0.1 from counting as an extra step.
         let firstIndex = floor(low / candidate + 1e-9)
         let lastIndex = ceil(high / candidate - 1e-9)

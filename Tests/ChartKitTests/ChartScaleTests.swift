@@ -48,6 +48,17 @@ struct ChartNiceScaleTests {
     #expect(scale.ticks == [0, 1, 2, 3, 4, 5])
   }
 
+  @Test("whole steps: epochs 1…2 get ticks 1 and 2, one epoch 0…2, long runs still 5 apart")
+  func wholeSteps() {
+    #expect(NiceScale(covering: [1, 2]).step == 0.2)
+    let two = NiceScale(covering: [1, 2], wholeSteps: true)
+    #expect(two.ticks == [1, 2])
+    #expect(two.labelDecimals == 0)
+    #expect(NiceScale(covering: [1], wholeSteps: true).ticks == [0, 1, 2])
+    #expect(NiceScale(covering: [1, 4], wholeSteps: true).ticks == [1, 2, 3, 4])
+    #expect(NiceScale(covering: [1, 30], wholeSteps: true).step == 5)
+  }
+
   @Test("all-equal values are padded by 10% around the value")
   func allEqual() {
     let scale = NiceScale(covering: [5, 5, 5])
