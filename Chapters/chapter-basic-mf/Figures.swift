@@ -6,8 +6,14 @@ import Recommender
 enum Figures {
   /// The listing's total absolute error for every epoch.
   static func learningCurve(_ history: TrainingHistory, ratingCount: Int) -> String {
-    LineChart(
-      title: "Basic matrix factorization: the error falls as SGD trains",
+    // The title says "falls" only when this run's error did.
+    let errors = history.records.map(\.totalAbsoluteError)
+    let trend =
+      errors.count < 2
+      ? "the error after one epoch"
+      : errors.last! < errors.first! ? "the error falls as SGD trains" : "the error as SGD trains"
+    return LineChart(
+      title: "Basic matrix factorization: " + trend,
       subtitle:
         "Sum of |r − p·q| over the \(ratingCount) ratings, each taken just before its update",
       description:
@@ -16,7 +22,7 @@ enum Figures {
       series: [
         LineSeries(
           name: "Total absolute error",
-          valuesFromOne: history.records.map(\.totalAbsoluteError))
+          valuesFromOne: errors)
       ],
       yIncludesZero: true
     ).svg()
