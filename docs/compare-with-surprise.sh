@@ -21,7 +21,9 @@
 #    then Surprise again, ...) and prints the medians: Surprise's whole `fit`, and ours as the
 #    demo's speed table reports it, SGD alone and SGD plus the shuffle (Surprise does not
 #    shuffle; this project shuffles every epoch, as the blog's listing does not but Surprise's
-#    documentation recommends).
+#    documentation recommends). Both train on one core; on a machine with two or more, ours
+#    shuffles each next epoch's copy of the ratings on a second core meanwhile, and the shuffle
+#    column counts what the training still waits for.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

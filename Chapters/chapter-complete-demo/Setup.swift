@@ -249,13 +249,19 @@ struct DemoTraining: Sendable {
     let model = MatrixFactorization(
       users: userCount, items: itemCount, factors: factors, initialisation: .normal,
       usesBiases: biases, globalMean: mean, random: &random)
-    let trainer = SGDTrainer(
-      settings: .init(
-        learningRate: learningRate, biasLearningRate: learningRate, regularization: λ,
-        factorUpdate: .simultaneous, visitOrder: order,
-        precision: precision),
-      ratings: ratings.train)
-    return (model, trainer)
+    return (model, SGDTrainer(settings: settings(λ: λ), ratings: ratings.train))
+  }
+
+  /// The trainer's settings for a model with regularization λ.
+  private func settings(λ: Double) -> SGDTrainer.Settings {
+    .init(
+      learningRate: learningRate, biasLearningRate: learningRate, regularization: λ,
+      factorUpdate: .simultaneous, visitOrder: order, precision: precision)
+  }
+
+  /// Whether the trainers make each next epoch's shuffle on a second core while a pass runs.
+  func shufflesAhead(ratingCount: Int) -> Bool {
+    SGDTrainer.shufflesAhead(settings(λ: 0), ratingCount: ratingCount)
   }
 
   private func diverged(_ error: TrainingError, name: String) -> Never {

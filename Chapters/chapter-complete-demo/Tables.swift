@@ -4,6 +4,28 @@ import Recommender
 
 /// The chapter's tables and readings that need more than a library call.
 enum Tables {
+  /// What the speed table times, and on how many cores.
+  static func speedIntroduction(
+    precision: SGDTrainer.Precision, order: RatingOrder, shufflesAhead: Bool
+  ) -> String {
+    let setting = "\(BuildConfiguration.current) build, \(precision.rawValue) precision"
+    switch (order, shufflesAhead) {
+    case (.blocked, _):
+      return "Training speed (\(setting), one core; putting the ratings in their visiting "
+        + "order, once before the first epoch, timed apart from the SGD steps, the measuring "
+        + "not timed):"
+    case (.shuffled, false):
+      return "Training speed (\(setting), one core; the shuffle timed apart from the SGD "
+        + "steps, the measuring not timed):"
+    case (.shuffled, true):
+      return "Training speed (\(setting); the SGD steps on one thread while a second "
+        + "shuffles a copy of the ratings for the next epoch, on another core where there is "
+        + "one; the shuffle column holds the first "
+        + "epoch's shuffle and, for each later one, the wait for its copy and the start of the "
+        + "next; the measuring not timed):"
+    }
+  }
+
   /// Seconds of shuffling and of SGD, and rating updates per second of SGD, for each model.
   static func speed(
     _ models: [(name: String, history: TrainingHistory)], ratingCount: Int, order: RatingOrder

@@ -171,12 +171,9 @@ say.table(ModelScore.table(scores))
 say.paragraph(Tables.comparisonVerdict(scores))
 if !onCatalogue {
   say.paragraph(
-    "Training speed (\(BuildConfiguration.current) build, one core, \(precision.rawValue) "
-      + "precision; "
-      + (settings.order == .blocked
-        ? "putting the ratings in their visiting order, once before the first epoch,"
-        : "the shuffle")
-      + " timed apart from the SGD steps, the measuring not timed):")
+    Tables.speedIntroduction(
+      precision: precision, order: settings.order,
+      shufflesAhead: training.shufflesAhead(ratingCount: split.train.count)))
   say.table(Tables.speed(histories, ratingCount: split.train.count, order: settings.order))
 }
 charts.write(Figures.modelComparison(scores), named: "model_comparison.svg")

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// The generator is a value type: copying it forks the stream, which keeps chapters free of
 /// global mutable state.
-public struct NumpyRandom: Sendable {
+public struct NumpyRandom: Sendable, Equatable {
   private static let stateSize = 624
   private static let shift = 397
   private var state: [UInt32]

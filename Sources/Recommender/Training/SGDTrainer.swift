@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stochastic gradient descent for ``MatrixFactorization``: one rating at a time, nudge the
 /// parameters against that rating's error.
 ///
@@ -48,13 +50,18 @@ public struct SGDTrainer: Sendable {
     public var factorUpdate: FactorUpdate
     public var visitOrder: VisitOrder
     public var precision: Precision
+    /// Whether, with a shuffled visit order, the next epoch's shuffle is made on a second core
+    /// while this epoch's pass runs (``ShuffledAhead``). The order and the model are the same
+    /// bits either way; with one core, or ratings too few to gain or too many to copy, it is
+    /// made in turn.
+    public var shufflesAhead: Bool
 
     /// The blog's basic listing: γ = 0.01, γ_b = 0.005, λ = 0, its update and visit order,
     /// in double precision.
     public init(
       learningRate: Double = 0.01, biasLearningRate: Double = 0.005, regularization: Double = 0,
       factorUpdate: FactorUpdate = .blogSequential, visitOrder: VisitOrder = .asGiven,
-      precision: Precision = .double
+      precision: Precision = .double, shufflesAhead: Bool = true
     ) {
       self.learningRate = learningRate
       self.biasLearningRate = biasLearningRate
@@ -62,6 +69,7 @@ public struct SGDTrainer: Sendable {
       self.factorUpdate = factorUpdate
       self.visitOrder = visitOrder
       self.precision = precision
+      self.shufflesAhead = shufflesAhead
     }
   }
 
@@ -74,6 +82,9 @@ public struct SGDTrainer: Sendable {
   private var ratings: [TrainingRating] = []
   private var compactRatings: [CompactTrainingRating] = []
   private var shuffler: NumpyRandom?
+  // The next epoch's order, being shuffled on another core; see `shufflesAhead`.
+  private var shuffledAhead: ShuffledAhead<TrainingRating>?
+  private var compactShuffledAhead: ShuffledAhead<CompactTrainingRating>?
   // A blocked order is put together once, in `init`; its time is reported with the first
   // epoch's shuffle, so that the one-time cost is not left out of the measured epochs.
   private var orderingNanoseconds: UInt64 = 0
@@ -104,6 +115,27 @@ public struct SGDTrainer: Sendable {
     }
   }
 
+  /// Whether this trainer makes each next epoch's shuffle on a second core while the pass
+  /// runs.
+  public var shufflesAhead: Bool {
+    Self.shufflesAhead(settings, ratingCount: ratingCount)
+  }
+
+  /// Whether a trainer with `settings` on `ratingCount` ratings shuffles ahead on this machine:
+  /// ``Settings/shufflesAhead``, a shuffled visit order, a second core, and a number of ratings
+  /// between ``ShuffledAhead/minimumCount`` and what ``ShuffledAhead/memoryLimit`` can copy.
+  public static func shufflesAhead(_ settings: Settings, ratingCount: Int) -> Bool {
+    guard settings.shufflesAhead, case .shuffledEachEpoch = settings.visitOrder else {
+      return false
+    }
+    let bytesPerRating =
+      settings.precision == .double
+      ? MemoryLayout<TrainingRating>.stride : MemoryLayout<CompactTrainingRating>.stride
+    return ratingCount >= ShuffledAhead<TrainingRating>.minimumCount
+      && ratingCount * bytesPerRating <= ShuffledAhead<TrainingRating>.memoryLimit
+      && ProcessInfo.processInfo.activeProcessorCount > 1
+  }
+
   /// The number of training ratings: updates per epoch.
   public var ratingCount: Int {
     settings.precision == .double ? ratings.count : compactRatings.count
@@ -117,25 +149,48 @@ public struct SGDTrainer: Sendable {
   /// - Returns: Σ |eᵤᵢ|, each error taken just before its update.
   /// - Complexity: O(ratings × k).
   public mutating func runEpoch(_ model: inout MatrixFactorization) -> Double {
-    timedEpoch(&model).errors.absoluteSum
+    timedEpoch(&model, anotherFollows: false).errors.absoluteSum
   }
 
-  /// One epoch, its shuffle and its pass timed apart.
-  mutating func timedEpoch(_ model: inout MatrixFactorization) -> (
+  /// One epoch, its shuffle and its pass timed apart. When `anotherFollows`, the next epoch's
+  /// shuffle starts on another core before the pass, and the shuffle's time includes starting
+  /// it.
+  mutating func timedEpoch(_ model: inout MatrixFactorization, anotherFollows: Bool) -> (
     errors: SweepErrors, shuffleNanoseconds: UInt64, sweepNanoseconds: UInt64
   ) {
-    let shuffleNanoseconds = MonotonicClock.measure { shuffle() }.nanoseconds + orderingNanoseconds
+    let shuffleNanoseconds =
+      MonotonicClock.measure { shuffle(startingNext: anotherFollows) }.nanoseconds
+      + orderingNanoseconds
     orderingNanoseconds = 0
     let (errors, sweepNanoseconds) = MonotonicClock.measure { sweep(&model) }
     return (errors, shuffleNanoseconds, sweepNanoseconds)
   }
 
-  private mutating func shuffle() {
-    guard shuffler != nil else { return }
+  private mutating func shuffle(startingNext: Bool) {
+    guard var generator = shuffler else { return }
+    let startsNext = startingNext && shufflesAhead
     switch settings.precision {
-    case .double: shuffler!.shuffle(&ratings)
-    case .single: shuffler!.shuffle(&compactRatings)
+    case .double:
+      Self.shuffle(&ratings, with: &generator, ahead: &shuffledAhead, startingNext: startsNext)
+    case .single:
+      Self.shuffle(
+        &compactRatings, with: &generator, ahead: &compactShuffledAhead, startingNext: startsNext)
     }
+    shuffler = generator
+  }
+
+  /// Shuffles `ratings`, from the copy shuffled ahead if there is one for them, then starts the
+  /// next copy if asked.
+  private static func shuffle<Element>(
+    _ ratings: inout [Element], with generator: inout NumpyRandom,
+    ahead: inout ShuffledAhead<Element>?, startingNext: Bool
+  ) {
+    if let shuffled = ahead {
+      shuffled.shuffle(&ratings, with: &generator)
+    } else {
+      generator.shuffle(&ratings)
+    }
+    ahead = startingNext ? ShuffledAhead(ratings, from: generator) : nil
   }
 
   private func sweep(_ model: inout MatrixFactorization) -> SweepErrors {
@@ -175,7 +230,8 @@ public struct SGDTrainer: Sendable {
     for epoch in stride(from: 1, through: epochs, by: 1) {
       // A parameter gone non-finite makes the next epoch's error non-finite, so checking the
       // error each epoch and the parameters once at the end catches every divergence.
-      let totalAbsoluteError = runEpoch(&model)
+      let totalAbsoluteError = timedEpoch(&model, anotherFollows: epoch < epochs).errors
+        .absoluteSum
       guard totalAbsoluteError.isFinite, epoch < epochs || model.isFinite else {
         throw .diverged(
           Divergence(epoch: epoch, settings: settings, learnsBiases: model.usesBiases))
@@ -224,7 +280,8 @@ public struct SGDTrainer: Sendable {
   ) throws(TrainingError) -> TrainingHistory {
     var history = TrainingHistory()
     for epoch in 1...max(epochs, 1) where epochs > 0 {
-      let (errors, shuffleNanoseconds, sweepNanoseconds) = timedEpoch(&model)
+      let (errors, shuffleNanoseconds, sweepNanoseconds) = timedEpoch(
+        &model, anotherFollows: epoch < epochs)
       guard errors.absoluteSum.isFinite, model.isFinite else {
         throw .diverged(
           Divergence(epoch: epoch, settings: settings, learnsBiases: model.usesBiases))
