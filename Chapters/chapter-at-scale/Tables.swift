@@ -81,7 +81,7 @@ enum Tables {
       return "DSGD with one block has one sub-epoch per epoch and one worker: it is the "
         + "sequential trainer" + (method.includes(.sgd) ? ", so it is not run twice." : ".")
     }
-    let titles = Double(data.items) / Double(blocks)
+    let titles = Double(BlockedRatings.largestStratum(count: data.items, strata: blocks))
     let bytes = titles * Double(k * MemoryLayout<Double>.stride)
     let budget = Double(BlockedRatings.cacheBudget)
     let sharing =
@@ -96,10 +96,11 @@ enum Tables {
             + "and its titles' strata are done"
           : "")
         + "; the result does not depend on which worker trains which block"
-    return "DSGD: the ratings cut into \(blocks) × \(blocks) blocks by viewer mod \(blocks) and "
-      + "title mod \(blocks). Each epoch has \(blocks) sub-epochs; in each, \(blocks) blocks "
-      + "that share no viewer and no title are trained: \(sharing). A block touches the rows "
-      + "of about "
+    return "DSGD: the ratings cut into \(blocks) × \(blocks) blocks, viewers and titles dealt "
+      + "to the \(blocks) strata of each side in runs of eight neighbouring ids, so that two "
+      + "workers seldom write the same cache line. Each epoch has \(blocks) sub-epochs; in each, "
+      + "\(blocks) blocks that share no viewer and no title are trained: \(sharing). A block "
+      + "touches the rows of at most "
       + "\(grouped(Int(titles.rounded()))) titles, \(bytesText(bytes)) of Q at k = \(k): "
       + (bytes <= budget
         ? "few enough to stay in the processor's cache while the block is trained"

@@ -114,6 +114,39 @@ struct AtScaleTests {
     }
   }
 
+  @Test("strata: ids dealt in runs of eight, wrapping round after p runs; the largest counted")
+  func strataInRunsOfEight() {
+    #expect((0..<8).allSatisfy { BlockedRatings.stratum($0, strata: 3) == 0 })
+    #expect((8..<16).allSatisfy { BlockedRatings.stratum($0, strata: 3) == 1 })
+    #expect((16..<24).allSatisfy { BlockedRatings.stratum($0, strata: 3) == 2 })
+    #expect(BlockedRatings.stratum(24, strata: 3) == 0)
+    #expect((0..<100).allSatisfy { BlockedRatings.stratum($0, strata: 1) == 0 })
+    // The largest stratum, against counting every id.
+    for count in [0, 1, 7, 8, 9, 23, 24, 25, 100, 17_770] {
+      for p in [1, 2, 3, 8, 12] {
+        var sizes = [Int](repeating: 0, count: p)
+        for id in 0..<count { sizes[BlockedRatings.stratum(id, strata: p)] += 1 }
+        #expect(
+          BlockedRatings.largestStratum(count: count, strata: p) == sizes.max()!,
+          "\(count) ids, \(p) strata")
+      }
+    }
+    // Every rating sits in the block of its viewer's and its title's strata.
+    let blocked = BlockedRatings(
+      Self.data.ratings, users: Self.data.users, items: Self.data.items, strata: 3, seed: 1)
+    for a in 0..<3 {
+      for b in 0..<3 {
+        blocked.withBlock(row: a, column: b) { block in
+          #expect(
+            block.allSatisfy {
+              BlockedRatings.stratum(Int($0.user), strata: 3) == a
+                && BlockedRatings.stratum(Int($0.item), strata: 3) == b
+            })
+        }
+      }
+    }
+  }
+
   @Test("the default grid: blocks whose rows of Q fit in 2 MB, a multiple of workers")
   func defaultStrata() {
     // The Prize at k = 100: 17,770 rows of 800 bytes over 2 MB is 7.1 blocks, 8; in Float

@@ -1,6 +1,6 @@
 /// The visit order of ``SGDTrainer/VisitOrder/blocked(strata:seed:)``: the ratings cut into a
-/// p × p grid as DSGD cuts them (viewer u in row stratum u mod p, title i in column stratum
-/// i mod p), the blocks taken sub-epoch by sub-epoch (block (a, (a + s) mod p) for a = 0, 1, …
+/// p × p grid as DSGD cuts them (``BlockedRatings/stratum(_:strata:)``: ids dealt to the
+/// strata in runs of eight), the blocks taken sub-epoch by sub-epoch (block (a, (a + s) mod p) for a = 0, 1, …
 /// in sub-epoch s), each block viewer by viewer, each viewer's ratings in it shuffled once.
 ///
 /// Why: in numpy's shuffled order every step reads a row of P and a row of Q from anywhere, and
@@ -22,7 +22,10 @@ enum BlockedVisitOrder {
     let users = ratings.reduce(0) { max($0, $1.user) } + 1
     // Sub-epoch s = (b − a) mod p visits block (a, b) as its a-th block.
     func visitRank(_ rating: Rating) -> Int {
-      let (a, b) = (rating.user % p, rating.item % p)
+      let (a, b) = (
+        BlockedRatings.stratum(rating.user, strata: p),
+        BlockedRatings.stratum(rating.item, strata: p)
+      )
       return ((b - a + p) % p) * p + a
     }
 

@@ -1,6 +1,8 @@
 /// Training ratings cut into a p × p grid of blocks, the layout of distributed SGD (DSGD,
-/// Gemulla et al., KDD 2011): viewer u falls in row stratum u mod p, title i in column stratum
-/// i mod p, and block (a, b) holds the ratings with u mod p = a and i mod p = b.
+/// Gemulla et al., KDD 2011): viewers are dealt to p row strata and titles to p column strata,
+/// and block (a, b) holds the ratings of row stratum a's viewers for column stratum b's titles.
+/// The ids are dealt in runs of eight (``stratum(_:strata:)``): viewers 0–7 to row stratum 0,
+/// 8–15 to row stratum 1, …, wrapping round after p runs; titles likewise.
 ///
 /// Blocks (a, b) and (a′, b′) with a ≠ a′ and b ≠ b′ share no viewer and no title, so the p
 /// blocks {(a, (a + s) mod p) : a < p} of sub-epoch s can be trained at the same time, on p
@@ -129,8 +131,29 @@ public struct BlockedRatings: Sendable {
     return min(even, max(workers, 1024 / workers * workers))
   }
 
+  /// The stratum of viewer or title `id` in a p × p grid: (id div 8) mod p.
+  ///
+  /// Why runs of eight and not id mod p: eight biases in `Double` fill a 64-byte cache line,
+  /// and with id mod p every line of bᵢ held titles of every column stratum, so two workers
+  /// training blocks of different columns wrote the same lines and passed them between their
+  /// cores at nearly every step. In runs of eight a line of biases holds one run, or the ends
+  /// of two where the array does not start on a line, and the rows of P or Q of eight
+  /// neighbouring ids lie side by side for the one worker that trains them: two workers meet
+  /// on a line only at the edges of runs.
+  public static func stratum(_ id: Int, strata p: Int) -> Int {
+    id / 8 % p
+  }
+
+  /// The most ids of 0..<count that any one of p strata holds.
+  public static func largestStratum(count: Int, strata p: Int) -> Int {
+    // Full rounds of p runs give every stratum 8 ids each; the rest fills runs from stratum 0.
+    let rounds = count / (8 * p)
+    let rest = count - rounds * 8 * p
+    return rounds * 8 + min(rest, 8)
+  }
+
   static func block(_ rating: PackedRating, _ p: Int) -> Int {
-    (Int(rating.user) % p) * p + Int(rating.item) % p
+    stratum(Int(rating.user), strata: p) * p + stratum(Int(rating.item), strata: p)
   }
 
   /// Ratings trained on.
