@@ -259,9 +259,10 @@ struct DemoTraining: Sendable {
       factorUpdate: .simultaneous, visitOrder: order, precision: precision)
   }
 
-  /// Whether the trainers make each next epoch's shuffle on a second core while a pass runs.
+  /// Whether the trainers make each next epoch's shuffle on a second core while a pass runs:
+  /// never with one epoch, which has no next.
   func shufflesAhead(ratingCount: Int) -> Bool {
-    SGDTrainer.shufflesAhead(settings(λ: 0), ratingCount: ratingCount)
+    epochs > 1 && SGDTrainer.shufflesAhead(settings(λ: 0), ratingCount: ratingCount)
   }
 
   private func diverged(_ error: TrainingError, name: String) -> Never {

@@ -235,6 +235,12 @@ struct CompleteDemoChapterTests {
     #expect(progress.count == 4 * 2)
     #expect(progress.first?.hasPrefix("Bias-only, epoch 1/2: train RMSE ") == true)
     #expect(output.contains("Updates/s"))
+    // Over 10,000 training ratings and two epochs: each next shuffle is made on a second core
+    // where there is one, and the paragraph says which.
+    let shufflesAhead = ProcessInfo.processInfo.activeProcessorCount > 1
+    let paragraph = output.replacingOccurrences(of: "\n", with: " ")
+    #expect(paragraph.contains("while a second shuffles a copy of the ratings") == shufflesAhead)
+    #expect(paragraph.contains("precision, one core; the shuffle timed apart") == !shufflesAhead)
     #expect(run.chartFiles.count == 4)
 
     // Every title recommended to a viewer is one that viewer has not rated.
