@@ -93,7 +93,7 @@ struct ShuffledAheadTests {
       #expect(
         !SGDTrainer(
           settings: .init(visitOrder: .shuffledEachEpoch(seed: 1), precision: precision),
-          ratings: Array(ratings.prefix(ShuffledAhead<Int>.minimumCount - 1))
+          ratings: Array(ratings.prefix(SGDTrainer.shuffleAheadMinimumCount - 1))
         ).shufflesAhead)
       let inTurn = try trained(ahead: false, fit: true)
       for fit in [true, false] {

@@ -12,19 +12,11 @@ import Dispatch
 ///
 /// The copy is used only if the ratings are still the very array it was made from and the
 /// generator is in the state it shuffled from, so the order is numpy's whatever happens. The
-/// copy doubles the ratings' memory during a pass, so ``SGDTrainer`` shuffles ahead only while
-/// the copy takes at most ``memoryLimit`` bytes.
+/// copy doubles the ratings' memory during a pass, so ``SGDTrainer`` shuffles ahead only within
+/// ``SGDTrainer/shuffleAheadMemoryLimit`` (and from ``SGDTrainer/shuffleAheadMinimumCount``).
 final class ShuffledAhead<Element: Sendable>: @unchecked Sendable {
   // `@unchecked Sendable`: `shuffled` and `generatorAfter` are written once, by the shuffling
   // thread, before it leaves `finished`, and read only after waiting on `finished`.
-
-  /// The largest copy of the ratings shuffled ahead: 128 MiB, 11 million ratings in single
-  /// precision (MovieLens 10M's training ratings, not 25M's).
-  static var memoryLimit: Int { 128 << 20 }
-
-  /// The fewest ratings shuffled ahead: shuffling fewer takes under 0.15 ms, not much more
-  /// than handing the work to another thread and taking it back.
-  static var minimumCount: Int { 10_000 }
 
   private let source: [Element]
   private let start: NumpyRandom
