@@ -41,8 +41,9 @@ enum Tables {
       + "held out as the probe set."
   }
 
+  /// The methods compared, one bullet each; `blocked` is DSGD's grid.
   static func methodBullets(
-    workers: Int, blocks: Int, data: BlockedRatings, k: Int, method: Method
+    workers: Int, blocked: BlockedRatings, k: Int, method: Method
   ) -> [String] {
     let bullets: [(Method, String)] = [
       (
@@ -52,7 +53,7 @@ enum Tables {
           + "computed by the trainer's own fast loop, which the tests hold to the step's "
           + "definition: to the last bit for k below 16, to rounding above."
       ),
-      (.dsgd, dsgdBullet(workers: workers, blocks: blocks, data: data, k: k, method: method)),
+      (.dsgd, dsgdBullet(workers: workers, blocked: blocked, k: k, method: method)),
       (
         .als,
         "ALS: with every title's qᵢ and bᵢ fixed, each viewer's (pᵤ, bᵤ) is solved exactly, a "
@@ -75,13 +76,15 @@ enum Tables {
   }
 
   static func dsgdBullet(
-    workers: Int, blocks: Int, data: BlockedRatings, k: Int, method: Method
+    workers: Int, blocked data: BlockedRatings, k: Int, method: Method
   ) -> String {
+    let blocks = data.strata
     guard blocks > 1 else {
       return "DSGD with one block has one sub-epoch per epoch and one worker: it is the "
         + "sequential trainer" + (method.includes(.sgd) ? ", so it is not run twice." : ".")
     }
-    let titles = Double(BlockedRatings.largestStratum(count: data.items, strata: blocks))
+    let titles = Double(
+      BlockedRatings.largestStratum(count: data.items, strata: blocks, run: data.itemRun))
     let bytes = titles * Double(k * MemoryLayout<Double>.stride)
     let budget = Double(BlockedRatings.cacheBudget)
     let sharing =
@@ -96,9 +99,9 @@ enum Tables {
             + "and its titles' strata are done"
           : "")
         + "; the result does not depend on which worker trains which block"
-    return "DSGD: the ratings cut into \(blocks) × \(blocks) blocks, viewers and titles dealt "
-      + "to the \(blocks) strata of each side in runs of eight neighbouring ids, so that two "
-      + "workers seldom write the same cache line. Each epoch has \(blocks) sub-epochs; in each, "
+    return "DSGD: the ratings cut into \(blocks) × \(blocks) blocks, "
+      + dealing(userRun: data.userRun, itemRun: data.itemRun, strata: blocks)
+      + ". Each epoch has \(blocks) sub-epochs; in each, "
       + "\(blocks) blocks that share no viewer and no title are trained: \(sharing). A block "
       + "touches the rows of at most "
       + "\(grouped(Int(titles.rounded()))) titles, \(bytesText(bytes)) of Q at k = \(k): "
@@ -111,6 +114,34 @@ enum Tables {
           + "from slower caches or main memory")
       + ". Within a block the ratings come viewer by viewer, each viewer's in a shuffled order, "
       + "so a viewer's pᵤ is read from memory once per block rather than once per rating."
+  }
+
+  /// How the ids went to the strata, and what that does for the cache lines the workers write.
+  static func dealing(userRun: Int, itemRun: Int, strata: Int) -> String {
+    func runs(_ run: Int) -> String {
+      run == 1 ? "one by one" : "in runs of \(run) neighbouring ids"
+    }
+    let dealt =
+      userRun == itemRun
+      ? "viewers and titles dealt to the \(strata) strata of each side \(runs(userRun))"
+      : "viewers dealt to the \(strata) row strata \(runs(userRun)) and titles to the "
+        + "\(strata) column strata \(runs(itemRun))"
+    let tooFew = "to give every stratum eight runs of eight"
+    switch (userRun > 1, itemRun > 1) {
+    case (true, true):
+      return dealt + ", so that two workers seldom write the same cache line"
+    case (false, true):
+      return dealt + ", so that two workers seldom write the same cache line of the titles' "
+        + "parameters; there are too few viewers \(tooFew), so the lines of their biases are "
+        + "shared"
+    case (true, false):
+      return dealt + ", so that two workers seldom write the same cache line of the viewers' "
+        + "parameters; there are too few titles \(tooFew), so the lines of their biases are "
+        + "shared"
+    case (false, false):
+      return dealt + ": there are too few ids \(tooFew), so the workers share the cache "
+        + "lines of the biases"
+    }
   }
 
   static func blocksReading(single: TrainingRun, sequential: TrainingRun, blocks: Int) -> String {

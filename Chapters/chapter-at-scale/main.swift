@@ -71,7 +71,7 @@ if let asked = settings.blocks, asked < workers {
     "--blocks \(asked) is fewer than the \(workers) workers; DSGD uses \(blocks) × \(blocks).")
 }
 say.bullets(
-  Tables.methodBullets(workers: workers, blocks: blocks, data: data, k: k, method: settings.method))
+  Tables.methodBullets(workers: workers, blocked: blocked, k: k, method: settings.method))
 var runs: [TrainingRun] = []
 let sgd = Hyperparameters.sgd
 if settings.method.includes(.sgd) {

@@ -114,33 +114,54 @@ struct AtScaleTests {
     }
   }
 
-  @Test("strata: ids dealt in runs of eight, wrapping round after p runs; the largest counted")
-  func strataInRunsOfEight() {
-    #expect((0..<8).allSatisfy { BlockedRatings.stratum($0, strata: 3) == 0 })
-    #expect((8..<16).allSatisfy { BlockedRatings.stratum($0, strata: 3) == 1 })
-    #expect((16..<24).allSatisfy { BlockedRatings.stratum($0, strata: 3) == 2 })
-    #expect(BlockedRatings.stratum(24, strata: 3) == 0)
-    #expect((0..<100).allSatisfy { BlockedRatings.stratum($0, strata: 1) == 0 })
-    // The largest stratum, against counting every id.
-    for count in [0, 1, 7, 8, 9, 23, 24, 25, 100, 17_770] {
+  @Test(
+    "strata: ids dealt in runs, wrapping round after p runs; the runs as long as eight a stratum allow"
+  )
+  func strataInRuns() {
+    #expect((0..<8).allSatisfy { BlockedRatings.stratum($0, strata: 3, run: 8) == 0 })
+    #expect((8..<16).allSatisfy { BlockedRatings.stratum($0, strata: 3, run: 8) == 1 })
+    #expect((16..<24).allSatisfy { BlockedRatings.stratum($0, strata: 3, run: 8) == 2 })
+    #expect(BlockedRatings.stratum(24, strata: 3, run: 8) == 0)
+    #expect((0..<7).map { BlockedRatings.stratum($0, strata: 3, run: 1) } == [0, 1, 2, 0, 1, 2, 0])
+    #expect((0..<100).allSatisfy { BlockedRatings.stratum($0, strata: 1, run: 64) == 0 })
+    // The run: 64 from 8 × 64 ids a stratum, 8 from 8 × 8, else 1.
+    #expect(BlockedRatings.runLength(count: 17_770, strata: 8) == 64)
+    #expect(BlockedRatings.runLength(count: 4_096, strata: 8) == 64)
+    #expect(BlockedRatings.runLength(count: 4_095, strata: 8) == 8)
+    #expect(BlockedRatings.runLength(count: 960, strata: 2) == 8)
+    #expect(BlockedRatings.runLength(count: 192, strata: 3) == 8)
+    #expect(BlockedRatings.runLength(count: 191, strata: 3) == 1)
+    #expect(BlockedRatings.runLength(count: 96, strata: 5) == 1)
+    // The largest stratum, against counting every id; every stratum has at least 7/8 of it.
+    for count in [0, 1, 7, 8, 9, 23, 24, 25, 100, 1_000, 17_770] {
       for p in [1, 2, 3, 8, 12] {
+        for run in [1, 8, 64] {
+          var sizes = [Int](repeating: 0, count: p)
+          for id in 0..<count { sizes[BlockedRatings.stratum(id, strata: p, run: run)] += 1 }
+          #expect(
+            BlockedRatings.largestStratum(count: count, strata: p, run: run) == sizes.max()!,
+            "\(count) ids, \(p) strata, runs of \(run)")
+        }
+        let run = BlockedRatings.runLength(count: count, strata: p)
         var sizes = [Int](repeating: 0, count: p)
-        for id in 0..<count { sizes[BlockedRatings.stratum(id, strata: p)] += 1 }
+        for id in 0..<count { sizes[BlockedRatings.stratum(id, strata: p, run: run)] += 1 }
         #expect(
-          BlockedRatings.largestStratum(count: count, strata: p) == sizes.max()!,
-          "\(count) ids, \(p) strata")
+          count < 8 * p || 8 * sizes.min()! >= 7 * sizes.max()!,
+          "\(count) ids in runs of \(run) over \(p) strata: \(sizes)")
       }
     }
-    // Every rating sits in the block of its viewer's and its title's strata.
+    // Every rating sits in the block of its viewer's and its title's strata: here viewers one
+    // by one (96 on 3 strata) and titles in runs of 64.
     let blocked = BlockedRatings(
       Self.data.ratings, users: Self.data.users, items: Self.data.items, strata: 3, seed: 1)
+    #expect(blocked.userRun == 1 && blocked.itemRun == 64)
     for a in 0..<3 {
       for b in 0..<3 {
         blocked.withBlock(row: a, column: b) { block in
           #expect(
             block.allSatisfy {
-              BlockedRatings.stratum(Int($0.user), strata: 3) == a
-                && BlockedRatings.stratum(Int($0.item), strata: 3) == b
+              BlockedRatings.stratum(Int($0.user), strata: 3, run: 1) == a
+                && BlockedRatings.stratum(Int($0.item), strata: 3, run: 64) == b
             })
         }
       }

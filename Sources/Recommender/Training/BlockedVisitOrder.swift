@@ -1,7 +1,7 @@
 /// The visit order of ``SGDTrainer/VisitOrder/blocked(strata:seed:)``: the ratings cut into a
-/// p × p grid as DSGD cuts them (``BlockedRatings/stratum(_:strata:)``: ids dealt to the
-/// strata in runs of eight), the blocks taken sub-epoch by sub-epoch (block (a, (a + s) mod p) for a = 0, 1, …
-/// in sub-epoch s), each block viewer by viewer, each viewer's ratings in it shuffled once.
+/// p × p grid as DSGD cuts them (``BlockedRatings/stratum(_:strata:run:)``: ids dealt to the
+/// strata in runs of neighbouring ids), the blocks taken sub-epoch by sub-epoch (block
+/// (a, (a + s) mod p) for a = 0, 1, … in sub-epoch s), each block viewer by viewer, each viewer's ratings in it shuffled once.
 ///
 /// Why: in numpy's shuffled order every step reads a row of P and a row of Q from anywhere, and
 /// once P and Q outgrow the processor's caches (MovieLens 25M: 89 MB in `Float` at k = 100)
@@ -20,11 +20,16 @@ enum BlockedVisitOrder {
     let n = ratings.count
     guard n > 0 else { return [] }
     let users = ratings.reduce(0) { max($0, $1.user) } + 1
+    let items = ratings.reduce(0) { max($0, $1.item) } + 1
+    // The runs from the ids seen, where ``BlockedRatings`` takes the counts it is given: they
+    // agree unless the highest ids go unrated and the count sits at a run length's threshold.
+    let userRun = BlockedRatings.runLength(count: users, strata: p)
+    let itemRun = BlockedRatings.runLength(count: items, strata: p)
     // Sub-epoch s = (b − a) mod p visits block (a, b) as its a-th block.
     func visitRank(_ rating: Rating) -> Int {
       let (a, b) = (
-        BlockedRatings.stratum(rating.user, strata: p),
-        BlockedRatings.stratum(rating.item, strata: p)
+        BlockedRatings.stratum(rating.user, strata: p, run: userRun),
+        BlockedRatings.stratum(rating.item, strata: p, run: itemRun)
       )
       return ((b - a + p) % p) * p + a
     }

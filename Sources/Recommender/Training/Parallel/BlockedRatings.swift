@@ -1,8 +1,9 @@
 /// Training ratings cut into a p × p grid of blocks, the layout of distributed SGD (DSGD,
 /// Gemulla et al., KDD 2011): viewers are dealt to p row strata and titles to p column strata,
 /// and block (a, b) holds the ratings of row stratum a's viewers for column stratum b's titles.
-/// The ids are dealt in runs of eight (``stratum(_:strata:)``): viewers 0–7 to row stratum 0,
-/// 8–15 to row stratum 1, …, wrapping round after p runs; titles likewise.
+/// The ids are dealt in runs of neighbouring ids (``stratum(_:strata:run:)``): with runs of 64,
+/// viewers 0–63 to row stratum 0, 64–127 to row stratum 1, …, wrapping round after p runs;
+/// titles likewise. The run is as long as the ids allow (``runLength(count:strata:)``).
 ///
 /// Blocks (a, b) and (a′, b′) with a ≠ a′ and b ≠ b′ share no viewer and no title, so the p
 /// blocks {(a, (a + s) mod p) : a < p} of sub-epoch s can be trained at the same time, on p
@@ -21,6 +22,11 @@ public struct BlockedRatings: Sendable {
   public let strata: Int
   public let users: Int
   public let items: Int
+  /// How many neighbouring viewer ids go to a row stratum at a time: ``runLength(count:strata:)``
+  /// of the viewers.
+  public let userRun: Int
+  /// How many neighbouring title ids go to a column stratum at a time.
+  public let itemRun: Int
   /// The training ratings, block (0, 0) first, then (0, 1), …, row by row.
   let ratings: [PackedRating]
   /// Where each block starts in `ratings`, p² + 1 entries.
@@ -66,10 +72,18 @@ public struct BlockedRatings: Sendable {
     strata = p
     self.users = users
     self.items = items
+    let runs = (
+      user: Self.runLength(count: users, strata: p), item: Self.runLength(count: items, strata: p)
+    )
+    (userRun, itemRun) = runs
+    func block(_ rating: PackedRating) -> Int {
+      Self.stratum(Int(rating.user), strata: p, run: runs.user) * p
+        + Self.stratum(Int(rating.item), strata: p, run: runs.item)
+    }
     var counts = [Int](repeating: 0, count: p * p)
     var total = 0.0
     for rating in training {
-      counts[Self.block(rating, p)] += 1
+      counts[block(rating)] += 1
       total += Double(rating.stars)
     }
     var starts = [0]
@@ -78,7 +92,7 @@ public struct BlockedRatings: Sendable {
     var ratings = [PackedRating](
       repeating: PackedRating(user: 0, item: 0, stars: 0, isProbe: false), count: starts.last!)
     for rating in training {
-      let b = Self.block(rating, p)
+      let b = block(rating)
       ratings[next[b]] = rating
       next[b] += 1
     }
@@ -131,29 +145,38 @@ public struct BlockedRatings: Sendable {
     return min(even, max(workers, 1024 / workers * workers))
   }
 
-  /// The stratum of viewer or title `id` in a p × p grid: (id div 8) mod p.
+  /// The stratum of viewer or title `id` in a p × p grid, ids dealt in runs of `run`:
+  /// (id div run) mod p.
   ///
-  /// Why runs of eight and not id mod p: eight biases in `Double` fill a 64-byte cache line,
-  /// and with id mod p every line of bᵢ held titles of every column stratum, so two workers
-  /// training blocks of different columns wrote the same lines and passed them between their
-  /// cores at nearly every step. In runs of eight a line of biases holds one run, or the ends
-  /// of two where the array does not start on a line, and the rows of P or Q of eight
-  /// neighbouring ids lie side by side for the one worker that trains them: two workers meet
-  /// on a line only at the edges of runs.
-  public static func stratum(_ id: Int, strata p: Int) -> Int {
-    id / 8 % p
+  /// Why runs and not id mod p: eight biases in `Double` fill a 64-byte cache line, and with
+  /// id mod p every line of bᵢ held titles of every column stratum, so two workers training
+  /// blocks of different columns wrote the same lines and passed them between their cores at
+  /// nearly every step. With runs, two workers meet on a line only where one run ends and the
+  /// next begins, and the rows of P or Q of neighbouring ids lie side by side for the one
+  /// worker that trains them. Swift arrays need not start on a cache line, so a run of eight
+  /// biases mostly straddles two lines, each shared with a neighbouring run; a run of 64 fills
+  /// eight lines and shares at most the two at its ends.
+  public static func stratum(_ id: Int, strata p: Int, run: Int) -> Int {
+    id / run % p
   }
 
-  /// The most ids of 0..<count that any one of p strata holds.
-  public static func largestStratum(count: Int, strata p: Int) -> Int {
-    // Full rounds of p runs give every stratum 8 ids each; the rest fills runs from stratum 0.
-    let rounds = count / (8 * p)
-    let rest = count - rounds * 8 * p
-    return rounds * 8 + min(rest, 8)
+  /// The run ids of 0..<count are dealt to p strata in: the longest of 64, 8 and 1 that still
+  /// gives every stratum at least eight runs, so that the strata differ by at most an eighth.
+  ///
+  /// The Prize's 17,770 titles on an 8 × 8 grid are dealt in runs of 64 (34 or 35 runs each);
+  /// a few hundred viewers on 3 strata, one by one.
+  public static func runLength(count: Int, strata p: Int) -> Int {
+    for run in [64, 8] where count >= 8 * run * p { return run }
+    return 1
   }
 
-  static func block(_ rating: PackedRating, _ p: Int) -> Int {
-    stratum(Int(rating.user), strata: p) * p + stratum(Int(rating.item), strata: p)
+  /// The most ids of 0..<count that any one of p strata holds, dealt in runs of `run`.
+  public static func largestStratum(count: Int, strata p: Int, run: Int) -> Int {
+    // Full rounds of p runs give every stratum `run` ids each; the rest fills runs from
+    // stratum 0.
+    let rounds = count / (run * p)
+    let rest = count - rounds * run * p
+    return rounds * run + min(rest, run)
   }
 
   /// Ratings trained on.
