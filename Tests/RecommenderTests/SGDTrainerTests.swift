@@ -152,4 +152,40 @@ struct MetricsTests {
     #expect(metrics.rmse == 1.5.squareRoot())
     #expect(metrics.count == 4)
   }
+
+  @Test(
+    "a large set is measured in chunks: the one run's numbers to 1e-12, the same bits every time"
+  )
+  func largeSetsInChunks() {
+    var random = NumpyRandom(seed: 5)
+    let model = MatrixFactorization(
+      users: 300, items: 200, factors: 2, initialisation: .normal, usesBiases: true,
+      globalMean: 3.5, random: &random)
+    let count = ErrorMetrics.chunkedFrom + 12_345
+    let ratings = (0..<count).map {
+      Rating(user: $0 % 300, item: $0 * 7 % 200, value: Double(1 + $0 % 5))
+    }
+    // The definition: each chunk summed in order, then the chunks in order.
+    var absoluteSum = 0.0
+    var squareSum = 0.0
+    for start in stride(from: 0, to: count, by: ErrorMetrics.chunkSize) {
+      let chunk = ErrorMetrics(
+        ratings: Array(ratings[start..<min(start + ErrorMetrics.chunkSize, count)])
+      ) { model.predict(user: $0.user, item: $0.item) }
+      absoluteSum += chunk.mae * Double(chunk.count)
+      squareSum += chunk.rmse * chunk.rmse * Double(chunk.count)
+    }
+    let measured = ErrorMetrics(model, on: ratings)
+    let oneRun = ErrorMetrics(ratings: ratings) { model.predict(user: $0.user, item: $0.item) }
+    #expect(measured.count == count)
+    #expect(abs(measured.mae - absoluteSum / Double(count)) < 1e-12)
+    #expect(abs(measured.rmse - (squareSum / Double(count)).squareRoot()) < 1e-12)
+    #expect(abs(measured.rmse - oneRun.rmse) < 1e-12 && abs(measured.mae - oneRun.mae) < 1e-12)
+    // The same bits every time, and below the threshold the one run's bits.
+    #expect(ErrorMetrics(model, on: ratings) == measured)
+    let small = Array(ratings.prefix(ErrorMetrics.chunkedFrom - 1))
+    #expect(
+      ErrorMetrics(model, on: small)
+        == ErrorMetrics(ratings: small) { model.predict(user: $0.user, item: $0.item) })
+  }
 }
