@@ -86,6 +86,32 @@ struct AtScaleChapterTests {
       let last = lines.last { $0.firstMatch(of: #/^\s+\d+\s+\d\.\d{4}/#) != nil }.map(Self.numbers)
       #expect(baseline != nil && last?.allSatisfy { $0 < baseline! } == true)
     }
+    // DSGD's dealing: runs of 64 where each of the p strata gets eight of them, else 8, else
+    // one by one, for the viewers and titles of the shape table; "too few" said when a side
+    // has no runs.
+    let scaled = lines.first { $0.hasPrefix("Scale ") }.map {
+      $0.split(separator: " ").dropFirst(2).prefix(2).map { Int($0.replacing(",", with: ""))! }
+    }
+    if let grid = prose.firstMatch(
+      of: #/DSGD: the ratings cut into (\d+) × \d+ blocks, (.+?)\. Each/#),
+      let counts = scaled
+    {
+      let p = Int(grid.output.1)!
+      let dealing = String(grid.output.2)
+      func run(_ count: Int) -> Int { [64, 8].first { count >= 8 * $0 * p } ?? 1 }
+      func said(_ run: Int) -> String {
+        run == 1 ? "one by one" : "in runs of \(run) neighbouring ids"
+      }
+      let (viewers, titles) = (run(counts[0]), run(counts[1]))
+      #expect(
+        viewers == titles
+          ? dealing.contains(
+            "viewers and titles dealt to the \(p) strata of each side \(said(viewers))")
+          : dealing.contains(
+            "row strata \(said(viewers)) and titles to the \(p) column strata \(said(titles))"),
+        "\(counts) on \(p) strata: \(dealing)")
+      #expect(dealing.contains("too few") == (min(viewers, titles) == 1), "\(dealing)")
+    }
     #expect(prose.contains("Next: chapter-ab-testing"))
   }
 
