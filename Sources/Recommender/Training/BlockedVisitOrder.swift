@@ -1,7 +1,8 @@
 /// The visit order of ``SGDTrainer/VisitOrder/blocked(strata:seed:)``: the ratings cut into a
 /// p × p grid as DSGD cuts them (``BlockedRatings/stratum(_:strata:run:)``: ids dealt to the
 /// strata in runs of neighbouring ids), the blocks taken sub-epoch by sub-epoch (block
-/// (a, (a + s) mod p) for a = 0, 1, … in sub-epoch s), each block viewer by viewer, each viewer's ratings in it shuffled once.
+/// (a, (a + s) mod p) for a = 0, 1, … in sub-epoch s), each block viewer by viewer, each
+/// viewer's ratings in it shuffled once.
 ///
 /// Why: in numpy's shuffled order every step reads a row of P and a row of Q from anywhere, and
 /// once P and Q outgrow the processor's caches (MovieLens 25M: 89 MB in `Float` at k = 100)

@@ -164,7 +164,7 @@ public struct BlockedRatings: Sendable {
   /// gives every stratum at least eight runs, so that the strata differ by at most an eighth.
   ///
   /// The Prize's 17,770 titles on an 8 × 8 grid are dealt in runs of 64 (34 or 35 runs each);
-  /// a few hundred viewers on 3 strata, one by one.
+  /// the tests' 96 viewers on 3 strata, one by one (eight runs of eight each would take 192).
   public static func runLength(count: Int, strata p: Int) -> Int {
     for run in [64, 8] where count >= 8 * run * p { return run }
     return 1
