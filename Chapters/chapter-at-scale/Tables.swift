@@ -173,9 +173,13 @@ enum Tables {
       })
   }
 
-  /// "a difference of 0.0012, too small to matter" or "0.0213 better".
+  /// An RMSE as the tables print it, to four decimals.
+  static func printed(_ rmse: Double) -> Double { Double(fixed(rmse, 4)) ?? rmse }
+
+  /// "a difference of 0.0012, too small to matter" or "0.0213 better", from the RMSEs as
+  /// printed, so that the reader can check it by subtracting.
   static func difference(_ a: Double, _ b: Double, _ aName: String, _ bName: String) -> String {
-    let gap = abs(a - b)
+    let gap = abs(printed(a) - printed(b))
     if gap < 0.005 {
       // Printed to four decimals, a gap under 0.00005 would read "0.0000".
       let size = gap < 0.00005 ? "less than 0.0001" : fixed(gap, 4)
@@ -194,13 +198,13 @@ enum Tables {
     if let sequential, let dsgd {
       let a = dsgd.rmse.last!
       let b = sequential.rmse.last!
-      let worst = zip(dsgd.rmse, sequential.rmse).map { abs($0 - $1) }.max()!
+      let worst = zip(dsgd.rmse, sequential.rmse).map { abs(printed($0) - printed($1)) }.max()!
       sentences.append(
         "After \(epochs) " + (epochs == 1 ? "epoch" : "epochs") + " DSGD reached "
           + "\(fixed(a, 4)) and the sequential trainer \(fixed(b, 4)): "
           + difference(a, b, "DSGD", "sequential SGD") + ". The two curves are never more than "
-          + "\(fixed(worst, 4)) apart: cutting the ratings into blocks, visited viewer by viewer, changes the order the "
-          + "ratings are visited in, and the blocks' independence is what lets "
+          + "\(fixed(worst, 4)) apart: cutting the ratings into blocks, visited viewer by viewer, "
+          + "changes the order the ratings are visited in, and the blocks' independence is what lets "
           + "\(workers) workers train at once.")
     }
     if let als, let sgd = sequential ?? dsgd {
