@@ -171,10 +171,3 @@ struct AliasTable: Sendable {
     return u - Double(column) < probability[column] ? column : alias[column]
   }
 }
-
-/// A base address handed to several threads at once. `@unchecked Sendable` because the compiler
-/// cannot see what makes the sharing safe; each user says why at the place it shares.
-struct SharedBuffer<Element>: @unchecked Sendable {
-  let pointer: UnsafeMutablePointer<Element>
-  init(_ pointer: UnsafeMutablePointer<Element>) { self.pointer = pointer }
-}
