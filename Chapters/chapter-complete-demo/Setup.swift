@@ -145,17 +145,18 @@ enum RatingOrder: String, CaseIterable, Sendable {
   case blocked
 
   /// The trainer's visit order. Blocks: the grid whose blocks' rows of Q fit the cache budget
-  /// of chapter-at-scale's DSGD, at this precision's bytes per factor, for every model alike.
-  func visitOrder(items: Int, factors: Int, precision: SGDTrainer.Precision, seed: UInt32)
-    -> SGDTrainer.VisitOrder
-  {
+  /// of chapter-at-scale's DSGD, at this precision's bytes per factor, for every model alike,
+  /// rounded up to a multiple of the workers so that every sub-epoch keeps them all busy.
+  func visitOrder(
+    items: Int, factors: Int, precision: SGDTrainer.Precision, seed: UInt32, workers: Int
+  ) -> SGDTrainer.VisitOrder {
     switch self {
     case .shuffled: return .shuffledEachEpoch(seed: seed)
     case .blocked:
       let strata = BlockedRatings.strata(
         items: items, factors: factors, bytesPerFactor: precision == .single ? 4 : 8,
-        workers: 1)
-      return .blocked(strata: strata, seed: seed)
+        workers: workers)
+      return .blocked(strata: strata, seed: seed, workers: workers)
     }
   }
 }
@@ -462,5 +463,19 @@ struct DemoCrossValidation {
     let ranked = rmse.indices.sorted { rmse[$0].mean < rmse[$1].mean }
     return "Lowest mean RMSE: \(Self.names[ranked[0]]). "
       + FoldScores.comparison(names: Self.names, rmse: rmse, ranked[0], ranked[1]) + "."
+  }
+}
+
+extension Settings {
+  /// Ends the run with a usage error when `--workers` asks for more than one thread in an order
+  /// that has no blocks to share out.
+  func checkOrExit(command: String) {
+    if workers > 1, order != .blocked {
+      exitWithError(
+        .usage(
+          "--workers \(workers) needs --order blocked: numpy's shuffled order visits the "
+            + "ratings one after another, on one thread"),
+        command: command)
+    }
   }
 }

@@ -6,14 +6,23 @@ import Recommender
 enum Tables {
   /// What the speed table times, and on how many cores.
   static func speedIntroduction(
-    precision: SGDTrainer.Precision, order: RatingOrder, shufflesAhead: Bool
+    precision: SGDTrainer.Precision, order: RatingOrder, workers: Int, cores: Int,
+    shufflesAhead: Bool
   ) -> String {
     let setting = "\(BuildConfiguration.current) build, \(precision.rawValue) precision"
+    let ordering =
+      "putting the ratings in their visiting order, once before the first epoch, timed apart "
+      + "from the SGD steps, the measuring not timed"
     switch (order, shufflesAhead) {
+    case (.blocked, _) where workers > 1:
+      let where_ =
+        cores >= workers
+        ? "on \(cores == workers ? "the" : "\(workers) of the") \(cores) cores of this machine"
+        : "taking turns on this machine's \(cores == 1 ? "one core" : "\(cores) cores")"
+      return "Training speed (\(setting); the blocks of each sub-epoch trained by \(workers) "
+        + "threads at once, \(where_); \(ordering)):"
     case (.blocked, _):
-      return "Training speed (\(setting), one core; putting the ratings in their visiting "
-        + "order, once before the first epoch, timed apart from the SGD steps, the measuring "
-        + "not timed):"
+      return "Training speed (\(setting), one core; \(ordering)):"
     case (.shuffled, false):
       return "Training speed (\(setting), one core; the shuffle timed apart from the SGD "
         + "steps, the measuring not timed):"
@@ -422,12 +431,12 @@ extension Tables {
   ) -> String {
     let epochsText = epochs == 1 ? "1 epoch" : "\(epochs) epochs"
     let orderText: String
-    if case .blocked(let p, _) = order, p == 1 {
+    if case .blocked(let p, _, _) = order, p == 1 {
       orderText =
         "the ratings visited viewer by viewer (--order blocked: every title's row of Q fits "
         + "the cache budget, so the grid is a single block), in one order fixed from the seed, "
         + "which keeps the rows of P and Q a step reads in the processor's cache"
-    } else if case .blocked(let p, _) = order {
+    } else if case .blocked(let p, _, _) = order {
       orderText =
         "the ratings visited block by block (--order blocked): viewers and titles cut into a "
         + "\(p) × \(p) grid, each block viewer by viewer, in one order fixed from the seed, the "
@@ -436,6 +445,13 @@ extension Tables {
     } else {
       orderText = "the ratings in a fresh shuffle every epoch"
     }
+    var threadsText = ""
+    if case .blocked(_, _, let workers) = order, workers > 1 {
+      threadsText =
+        " The blocks of each sub-epoch are trained by \(workers) threads at once, DSGD's way: blocks "
+        + "trained together share no viewer and no title, so every model comes out the same as "
+        + "one thread would train it on this grid."
+    }
     return "A model is only as good as its guesses for ratings it never saw. So "
       + "\(grouped(split.test.count)) ratings (\(percent(testFraction, decimals: 0)), "
       + "picked with seed \(seed)) are hidden, each model learns from the other "
@@ -443,6 +459,7 @@ extension Tables {
       + "SGD: γ = \(learningRate) for factors and biases, \(epochsText), factors starting "
       + "small (normal, σ = 0.1), \(orderText), and qᵢ moved with "
       + "the pᵤ from before the step, as the Surprise library does."
+      + threadsText
       + (precision == .single
         ? " Each pass computes in single precision (Float), as production libraries train; "
           + "--precision double keeps every number a Double." : "")

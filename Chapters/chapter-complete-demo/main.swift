@@ -7,6 +7,7 @@
 //     swift run -c release chapter-complete-demo --ratings ml-100k/u.data --titles ml-100k/u.item
 
 import ChapterKit
+import Foundation
 import LookupTiming
 import Recommender
 
@@ -23,6 +24,7 @@ struct Settings: ChapterSettings {
   var folds: Int?
   var precision: SGDTrainer.Precision?
   var order = RatingOrder.shuffled
+  var workers = 1
   var quick = false
 
   static var options: [ChapterOption<Settings>] {
@@ -57,6 +59,9 @@ struct Settings: ChapterSettings {
       .choice(
         "--order", \.order,
         help: "how each epoch visits the ratings: numpy's shuffle, or block by block (LIBMF)"),
+      .integer(
+        "--workers", \.workers, atLeast: 1, atMost: 16,
+        help: "threads training blocks at once with --order blocked, DSGD's way (same model)"),
       .flag("--quick", \.quick, help: "a shorter hash-table benchmark (tests and CI)"),
     ] + .common(\.common)
   }
@@ -70,6 +75,7 @@ let info = ChapterInfo(
     + "tables and recommends titles, on a demo catalogue or on MovieLens files.")
 let settings: Settings = parseOrExit(info)
 settings.data.checkOrExit(command: info.command)
+settings.checkOrExit(command: info.command)
 let seed = settings.common.seed
 
 // Data before the assets folder: a bad file ends the run before anything is written.
@@ -94,7 +100,8 @@ let epochs = settings.epochs ?? (onCatalogue ? 100 : 20)
 let learningRate = settings.learningRate ?? (onCatalogue ? 0.02 : 0.005)
 let precision = settings.precision ?? (onCatalogue ? .double : .single)
 let visitOrder = settings.order.visitOrder(
-  items: data.itemCount, factors: factors, precision: precision, seed: seed)
+  items: data.itemCount, factors: factors, precision: precision, seed: seed,
+  workers: settings.workers)
 let training = DemoTraining(
   data: data, epochs: epochs, learningRate: learningRate, precision: precision,
   order: visitOrder, seed: seed, command: info.command)
@@ -172,7 +179,8 @@ say.paragraph(Tables.comparisonVerdict(scores))
 if !onCatalogue {
   say.paragraph(
     Tables.speedIntroduction(
-      precision: precision, order: settings.order,
+      precision: precision, order: settings.order, workers: settings.workers,
+      cores: ProcessInfo.processInfo.activeProcessorCount,
       shufflesAhead: training.shufflesAhead(ratingCount: split.train.count)))
   say.table(Tables.speed(histories, ratingCount: split.train.count, order: settings.order))
 }

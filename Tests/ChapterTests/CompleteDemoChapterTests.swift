@@ -93,6 +93,8 @@ struct CompleteDemoChapterTests {
     // MovieLens): NOISE stands for its path.
     ["--ratings", "NOISE", "--lambda", "0.1", "--factors", "10"],
     ["--ratings", "NOISE", "--lambda", "0.5", "--factors", "10"],
+    // The speed page's two-core run, on the small file.
+    ["--ratings", "NOISE", "--order", "blocked", "--workers", "2", "--factors", "10"],
   ]
 
   /// 60 viewers and 30 titles: everyone gives titles 1 and 2 five stars, a third of the other
@@ -135,6 +137,16 @@ struct CompleteDemoChapterTests {
 
     // No NaN or infinity printed.
     #expect(output.firstMatch(of: #/(?i)\b(nan|inf|infinity)\b/#) == nil)
+
+    // With --workers, a grid they share out evenly, and the setup and the speed table say so.
+    if let index = flags.firstIndex(of: "--workers") {
+      let workers = Int(flags[index + 1])!
+      let grid = try #require(flat.firstMatch(of: #/cut into a (\d+) × (\d+) grid/#))
+      #expect(grid.1 == grid.2 && Int(grid.1)! % workers == 0, "\(arguments)")
+      #expect(flat.contains("same as one thread would train it on this grid"), "\(arguments)")
+      let mentions = flat.components(separatedBy: "trained by \(workers) threads at once").count - 1
+      #expect(mentions == (onCatalogue ? 1 : 2), "\(arguments)")
+    }
 
     // The model named best has the lowest test RMSE in the printed table.
     let table = OutputSections.section("Every model on ratings it has not seen", of: output)
@@ -327,6 +339,16 @@ struct CompleteDemoChapterTests {
     let run = try ChapterRun.fresh(Self.command, ["--ratings", path])
     #expect(run.status == 65)
     #expect(run.standardError.contains("has only 1 rating, too few"))
+  }
+
+  @Test("--workers without --order blocked is a usage error, exit 64, nothing printed")
+  func workersWithoutBlocks() async throws {
+    let run = try await ChapterRun.shared(Self.command, ["--workers", "2"])
+    #expect(run.status == 64)
+    #expect(
+      run.standardError.hasPrefix(
+        "\(Self.command): error: --workers 2 needs --order blocked: numpy's shuffled order"))
+    #expect(run.standardOutput.isEmpty && run.chartFiles.isEmpty)
   }
 
   @Test("--titles or --format without --ratings is a usage error, exit 64")

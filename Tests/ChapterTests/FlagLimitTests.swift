@@ -91,11 +91,14 @@ struct FlagLimitTests {
       arguments: [
         "--factors", "1", "--epochs", "1", "--test-fraction", "0.01", "--top", "1",
         "--learning-rate", "1e-300", "--lambda", "1e-300", "--folds", "2", "--quick", "--seed",
-        "0",
+        "0", "--workers", "1",
       ]),
     .init(
       command: "chapter-complete-demo",
-      arguments: ["--factors", "300", "--epochs", "1", "--quick", "--seed", "4294967295"]),
+      arguments: [
+        "--factors", "300", "--epochs", "1", "--quick", "--seed", "4294967295", "--order",
+        "blocked", "--workers", "16",
+      ]),
     .init(
       command: "chapter-complete-demo",
       arguments: [

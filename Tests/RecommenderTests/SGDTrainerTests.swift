@@ -75,6 +75,46 @@ struct SGDTrainerTests {
     #expect(trained(.shuffledEachEpoch(seed: 9)) != trained(.asGiven))
   }
 
+  @Test(
+    "a blocked order trains the same bits on one, two or three workers, its errors included")
+  func blockedOrderBitsDoNotDependOnWorkers() throws {
+    var random = NumpyRandom(seed: 31)
+    let ratings = (0..<6_000).map { _ in
+      Rating(
+        user: random.nextInt(through: 89), item: random.nextInt(through: 69),
+        value: Double(1 + random.nextInt(through: 4)))
+    }
+    // k = 12 takes the step's own formulas in double precision, k = 20 the vectorised loop.
+    for precision in SGDTrainer.Precision.allCases {
+      for factors in [12, 20] {
+        func trained(workers: Int) throws -> (MatrixFactorization, [ErrorMetrics]) {
+          var random = NumpyRandom(seed: 4)
+          var model = MatrixFactorization(
+            users: 90, items: 70, factors: factors, usesBiases: true, globalMean: 3,
+            random: &random)
+          var trainer = SGDTrainer(
+            settings: .init(
+              learningRate: 0.02, biasLearningRate: 0.02, regularization: 0.02,
+              factorUpdate: .simultaneous,
+              visitOrder: .blocked(strata: 3, seed: 8, workers: workers), precision: precision),
+            ratings: ratings)
+          let history = try trainer.train(&model, epochs: 3, measuresTrainingAfterPass: false)
+          return (model, history.records.map(\.duringPass))
+        }
+        let (alone, aloneErrors) = try trained(workers: 1)
+        for workers in [2, 3, 5] {
+          let (model, errors) = try trained(workers: workers)
+          let label = "\(precision), k = \(factors), \(workers) workers"
+          #expect(model.P == alone.P && model.Q == alone.Q, "\(label)")
+          #expect(model.userBiases == alone.userBiases && model.itemBiases == alone.itemBiases)
+          #expect(errors == aloneErrors, "\(label)")
+        }
+        // And it trained: the error during the pass fell.
+        #expect(aloneErrors.last!.rmse < aloneErrors.first!.rmse)
+      }
+    }
+  }
+
   @Test("a learning rate far too large stops training with the epoch it diverged in")
   func divergence() {
     var random = NumpyRandom(seed: 42)

@@ -12,14 +12,18 @@
 /// chapter-at-scale's ``BlockedRatings`` train in; on one core it changes only where the
 /// steps find their rows, not what a step computes.
 enum BlockedVisitOrder {
-  /// The positions of `ratings` in visiting order.
+  /// The positions of `ratings` in visiting order, and where each block starts among them: the
+  /// block of visit rank s · p + a, (a, (a + s) mod p), at `blockStarts[s · p + a]` (p² + 1
+  /// entries).
   ///
   /// - Complexity: O(n + U + p²) time for n ratings and U viewers (two counting sorts and one
   ///   shuffle per viewer and block), O(n + U) extra memory.
-  static func positions(of ratings: [Rating], strata p: Int, seed: UInt32) -> [UInt32] {
+  static func positions(of ratings: [Rating], strata p: Int, seed: UInt32) -> (
+    order: [UInt32], blockStarts: [Int]
+  ) {
     precondition(p >= 1, "at least one stratum")
     let n = ratings.count
-    guard n > 0 else { return [] }
+    guard n > 0 else { return ([], [Int](repeating: 0, count: p * p + 1)) }
     let users = ratings.reduce(0) { max($0, $1.user) } + 1
     let items = ratings.reduce(0) { max($0, $1.item) } + 1
     // The runs from the ids seen, where ``BlockedRatings`` takes the counts it is given: they
@@ -59,7 +63,7 @@ enum BlockedVisitOrder {
         }
       }
     }
-    return order
+    return (order, blockStarts)
   }
 
   /// `elements` grouped by `bucket(element)` in 0..<buckets, stable within a bucket, and where

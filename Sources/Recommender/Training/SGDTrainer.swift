@@ -27,8 +27,11 @@ public struct SGDTrainer: Sendable {
     case shuffledEachEpoch(seed: UInt32)
     /// Block by block in a p × p grid of viewers and titles, each block viewer by viewer
     /// (``BlockedVisitOrder``), fixed once from the seed: the order that keeps P and Q in the
-    /// processor's caches when they outgrow them, as LIBMF trains.
-    case blocked(strata: Int, seed: UInt32)
+    /// processor's caches when they outgrow them, as LIBMF trains. `workers` threads train
+    /// blocks at once, DSGD's way (``BlockedPass``): blocks trained together share no viewer
+    /// and no title, so the model is the same bits on any number of workers; at most p are
+    /// busy at a time.
+    case blocked(strata: Int, seed: UInt32, workers: Int = 1)
   }
 
   /// The floating-point type the epochs compute in.
@@ -88,6 +91,8 @@ public struct SGDTrainer: Sendable {
   // A blocked order is put together once, in `init`; its time is reported with the first
   // epoch's shuffle, so that the one-time cost is not left out of the measured epochs.
   private var orderingNanoseconds: UInt64 = 0
+  // How a blocked order's passes run: its blocks and its workers.
+  private var blockedPass: BlockedPass?
 
   /// Prepares to train on `ratings`.
   ///
@@ -98,10 +103,15 @@ public struct SGDTrainer: Sendable {
     self.settings = settings
     // A blocked order is stored as the ratings' order: each pass then reads them front to back.
     var positions: [UInt32]?
-    if case .blocked(let strata, let seed) = settings.visitOrder {
-      (positions, orderingNanoseconds) = MonotonicClock.measure {
+    if case .blocked(let strata, let seed, let workers) = settings.visitOrder {
+      precondition(workers >= 1, "at least one worker")
+      let (blocked, nanoseconds) = MonotonicClock.measure {
         BlockedVisitOrder.positions(of: ratings, strata: strata, seed: seed)
       }
+      positions = blocked.order
+      orderingNanoseconds = nanoseconds
+      blockedPass = BlockedPass(
+        strata: strata, blockStarts: blocked.blockStarts, workers: workers)
     }
     func stored<Packed>(_ pack: (Rating) -> Packed) -> [Packed] {
       positions?.map { pack(ratings[Int($0)]) } ?? ratings.map(pack)
@@ -211,7 +221,8 @@ public struct SGDTrainer: Sendable {
         learnsBiases: model.usesBiases, updatesSequentially: sequential)
       return model.withParameterPointers { parameters in
         ratings.withUnsafeBufferPointer { ratings in
-          sweep.run(inOrder: ratings, parameters)
+          guard let blockedPass else { return sweep.run(inOrder: ratings, parameters) }
+          return blockedPass.run(ratings, parameters) { sweep.run(inOrder: $0, $1) }
         }
       }
     case .single:
@@ -222,7 +233,8 @@ public struct SGDTrainer: Sendable {
         learnsBiases: model.usesBiases, updatesSequentially: sequential)
       return model.withSingleParameterCopies { parameters in
         compactRatings.withUnsafeBufferPointer { ratings in
-          sweep.run(inOrder: ratings, parameters)
+          guard let blockedPass else { return sweep.run(inOrder: ratings, parameters) }
+          return blockedPass.run(ratings, parameters) { sweep.run(inOrder: $0, $1) }
         }
       }
     }

@@ -157,14 +157,15 @@ final class BlockSchedule: @unchecked Sendable {
   }
 }
 
-/// The model's parameters as base addresses, for the parallel loops. `@unchecked Sendable`:
-/// safe only as each caller arranges (DSGD: disjoint rows; Hogwild!: races accepted).
-struct ParameterPointers: @unchecked Sendable {
-  let shared: SGDSweep.Parameters
-  var P: UnsafeMutablePointer<Double> { shared.userFactors }
-  var Q: UnsafeMutablePointer<Double> { shared.itemFactors }
-  var userBiases: UnsafeMutablePointer<Double> { shared.userBiases }
-  var itemBiases: UnsafeMutablePointer<Double> { shared.itemBiases }
+/// The model's parameters as base addresses, for the parallel loops, in double precision
+/// (``SGDSweep``) or single (``SingleSGDSweep``). `@unchecked Sendable`: safe only as each
+/// caller arranges (DSGD: disjoint rows; Hogwild!: races accepted).
+struct ParameterPointers<Scalar>: @unchecked Sendable {
+  let shared: SweepParameters<Scalar>
+  var P: UnsafeMutablePointer<Scalar> { shared.userFactors }
+  var Q: UnsafeMutablePointer<Scalar> { shared.itemFactors }
+  var userBiases: UnsafeMutablePointer<Scalar> { shared.userBiases }
+  var itemBiases: UnsafeMutablePointer<Scalar> { shared.itemBiases }
 }
 
 extension SGDSweep {
@@ -181,7 +182,9 @@ extension SGDSweep {
 extension MatrixFactorization {
   /// Calls `body` with pointers to P, Q and the biases, which it may write through: the
   /// trainer's own pointers (``withParameterPointers(_:)``).
-  mutating func withParallelPointers<Result>(_ body: (ParameterPointers) -> Result) -> Result {
+  mutating func withParallelPointers<Result>(
+    _ body: (ParameterPointers<Double>) -> Result
+  ) -> Result {
     withParameterPointers { body(ParameterPointers(shared: $0)) }
   }
 }
