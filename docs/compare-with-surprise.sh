@@ -132,7 +132,7 @@ print(f"Machine: {platform.machine()}, {os.cpu_count()} cores; Python {platform.
 print()
 blocked_name = f"ours, blocked, {WORKERS} core{'s' if WORKERS > 1 else ''}"
 print("Accuracy, 5 folds (mean ± sd):")
-print(f"{'k':>4}  {'trainer':<26}  {'RMSE':>15}  {'MAE':>15}")
+print(f"{'k':>4}  {'trainer':<26}  {'RMSE':<15}  {'MAE':<15}")
 for k in factor_counts:
     rmse, mae = surprise_folds(k)
     rows = [("Surprise SVD", np.mean(rmse), np.std(rmse), np.mean(mae), np.std(mae)),
