@@ -359,7 +359,8 @@ enum FileReadings {
 /// The "Try next" list, fitted to the data in use and never repeating the run's own flags.
 enum TryNext {
   static func suggestions(
-    onCatalogue: Bool, lambda: Double?, factors: Int, epochs: Int, top: Int, seed: UInt32
+    onCatalogue: Bool, lambda: Double?, factors: Int, epochs: Int, top: Int, seed: UInt32,
+    order: RatingOrder, workers: Int
   ) -> [String] {
     var list: [String] = []
     let lambdas: [Double] = (onCatalogue ? [0.5, 0.01] : [0.1, 0.5]).filter { $0 != lambda }
@@ -391,8 +392,17 @@ enum TryNext {
       list.append(
         "--ratings ml-100k/u.data --titles ml-100k/u.item, built with swift run -c release: "
           + "real MovieLens ratings (from grouplens.org)")
-    } else if seed != 7 {
-      list.append("--seed 7: another split of the same file and other starting factors")
+    } else {
+      if seed != 7 {
+        list.append("--seed 7: another split of the same file and other starting factors")
+      }
+      if workers == 1 {
+        list.append(
+          (order == .blocked
+            ? "--workers 2: " : "--order blocked --workers 2: the ratings visited block by block, ")
+            + "each sub-epoch's blocks shared out between two threads; set the speed table "
+            + "beside this one")
+      }
     }
     list.append("swift run chapter-hash-tables: the full hash-table benchmark")
     list.append(

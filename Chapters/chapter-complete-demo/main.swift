@@ -281,4 +281,4 @@ say.heading("Try next")
 say.bullets(
   TryNext.suggestions(
     onCatalogue: onCatalogue, lambda: settings.lambda, factors: factors, epochs: epochs,
-    top: settings.top, seed: seed))
+    top: settings.top, seed: seed, order: settings.order, workers: settings.workers))
