@@ -78,12 +78,7 @@ struct SGDTrainerTests {
   @Test(
     "a blocked order trains the same bits on one, two or three workers, its errors included")
   func blockedOrderBitsDoNotDependOnWorkers() throws {
-    var random = NumpyRandom(seed: 31)
-    let ratings = (0..<6_000).map { _ in
-      Rating(
-        user: random.nextInt(through: 89), item: random.nextInt(through: 69),
-        value: Double(1 + random.nextInt(through: 4)))
-    }
+    let ratings = Rating.random(count: 6_000, users: 90, items: 70, seed: 31)
     // k = 12 takes the step's own formulas in double precision, k = 20 the vectorised loop.
     for precision in SGDTrainer.Precision.allCases {
       for factors in [12, 20] {

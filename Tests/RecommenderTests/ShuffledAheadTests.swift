@@ -64,12 +64,7 @@ struct ShuffledAheadTests {
 
   @Test("a trainer shuffling ahead trains the same bits as one shuffling in turn")
   func trainerBitsDoNotDependOnShufflingAhead() throws {
-    var random = NumpyRandom(seed: 21)
-    let ratings = (0..<12_000).map { _ in
-      Rating(
-        user: random.nextInt(through: 59), item: random.nextInt(through: 39),
-        value: Double(1 + random.nextInt(through: 4)))
-    }
+    let ratings = Rating.random(count: 12_000, users: 60, items: 40, seed: 21)
     for precision in SGDTrainer.Precision.allCases {
       func trained(ahead: Bool, fit: Bool) throws -> MatrixFactorization {
         var random = NumpyRandom(seed: 4)
