@@ -15,12 +15,12 @@ enum Tables {
       + "from the SGD steps, the measuring not timed"
     switch (order, shufflesAhead) {
     case (.blocked, _) where workers > 1:
-      let where_ =
+      let placement =
         cores >= workers
         ? "on \(cores == workers ? "the" : "\(workers) of the") \(cores) cores of this machine"
         : "taking turns on this machine's \(cores == 1 ? "one core" : "\(cores) cores")"
       return "Training speed (\(setting); the blocks of each sub-epoch trained by \(workers) "
-        + "threads at once, \(where_); \(ordering)):"
+        + "threads at once, \(placement); \(ordering)):"
     case (.blocked, _):
       return "Training speed (\(setting), one core; \(ordering)):"
     case (.shuffled, false):
@@ -458,9 +458,9 @@ extension Tables {
     var threadsText = ""
     if case .blocked(_, _, let workers) = order, workers > 1 {
       threadsText =
-        " The blocks of each sub-epoch are trained by \(workers) threads at once, DSGD's way: blocks "
-        + "trained together share no viewer and no title, so every model comes out the same as "
-        + "one thread would train it on this grid."
+        " The blocks of each sub-epoch are trained by \(workers) threads at once, DSGD's way: "
+        + "blocks trained together share no viewer and no title, so every model comes out the "
+        + "same as one thread would train it on this grid."
     }
     return "A model is only as good as its guesses for ratings it never saw. So "
       + "\(grouped(split.test.count)) ratings (\(percent(testFraction, decimals: 0)), "

@@ -76,7 +76,7 @@ struct SGDTrainerTests {
   }
 
   @Test(
-    "a blocked order trains the same bits on one, two or three workers, its errors included")
+    "a blocked order trains the same bits on one, two, three or five workers, its errors included")
   func blockedOrderBitsDoNotDependOnWorkers() throws {
     let ratings = Rating.random(count: 6_000, users: 90, items: 70, seed: 31)
     // k = 12 takes the step's own formulas in double precision, k = 20 the vectorised loop.
