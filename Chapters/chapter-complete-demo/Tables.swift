@@ -119,11 +119,24 @@ enum Tables {
         + " and \(fixed(equals.last!.test.rmse, 3)), " + against
         + "): a difference below \(margin) is too small to call"
     }
-    return opening
-      + (equals.contains { $0.name == tightest.name }
-        ? "; " + (equals.count == 1 ? "it" : tightest.name)
-          + " also fits its training ratings closest."
-        : "; " + memory)
+    guard equals.contains(where: { $0.name == tightest.name }) else {
+      return opening + "; " + memory
+    }
+    // The closest fit is among the best guessers: named alone only if no other model fits
+    // within the margin of it, else the fits are a tie too.
+    let fitTies = scores.filter { $0.train.rmse - tightest.train.rmse < margin }
+      .sorted { $0.train.rmse < $1.train.rmse }
+    if fitTies.count == 1 {
+      return opening + "; " + (equals.count == 1 ? "it" : tightest.name)
+        + " also fits its training ratings closest."
+    }
+    let fitNames = fitTies.map(\.name)
+    return opening + "; on their training ratings "
+      + fitNames.dropLast().joined(separator: ", ") + " and \(fitNames.last!) fit about equally "
+      + "closely (RMSE "
+      + fitTies.dropLast().map { fixed($0.train.rmse, 3) }
+      .joined(separator: ", ")
+      + " and \(fixed(fitTies.last!.train.rmse, 3)))."
   }
 
   /// Where MF with biases did best on the hidden ratings, with and without λ, and whether the
